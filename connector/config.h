@@ -1,0 +1,84 @@
+// Config: genims-cdc's configuration, read from the environment and an optional env file.
+//
+// Names follow ../shared/DESIGN.md: the seed's GenIMS variables (PG_MASTER_*, PG_REPLICA_*,
+// MYSQL_REPORTING_*, MYSQL_AUDIT_*, ETL_*, DATA_SYNC_*) plus the connector's own CDC_*
+// settings. Every value is validated once, here; a missing or malformed value yields
+// kInvalidArgument whose message starts with the variable's name (the CLI prints it as one
+// line and exits 2). Password values never appear in messages or in Describe().
+//
+// Thread-safety: a value type; share const references freely.
+#ifndef GENIMS_CONNECTOR_CONFIG_H_
+#define GENIMS_CONNECTOR_CONFIG_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "connector/env_file.h"
+
+namespace genims {
+
+// A PostgreSQL server: the primary (slots live there) or a read replica.
+struct PgEndpoint {
+  std::string host;
+  int port = 5432;
+  std::string user;
+  std::string password;  // May be empty (peer/trust/.pgpass).
+};
+
+// A MySQL/MariaDB database used by a sink.
+struct MySqlEndpoint {
+  std::string host;
+  int port = 3306;
+  std::string database;
+  std::string user;
+  std::string password;
+};
+
+struct Config {
+  PgEndpoint primary;                 // PG_MASTER_*: replication and slot provisioning.
+  std::optional<PgEndpoint> replica;  // PG_REPLICA_*: read-only queries when set.
+  // CDC_PG_SOCKET_DIR: when set, connections to the primary go through the Unix socket in
+  // this directory (the walsender is ~1.6x faster over it than over TCP loopback).
+  std::string pg_socket_dir;
+
+  std::optional<MySqlEndpoint> reporting;  // MYSQL_REPORTING_*, when MYSQL_REPORTING_HOST set.
+  std::optional<MySqlEndpoint> audit;      // MYSQL_AUDIT_*, when MYSQL_AUDIT_HOST set.
+
+  int batch_size = 1000;                          // ETL_BATCH_SIZE: rows per sink batch.
+  int error_threshold = 5;                        // ETL_ERROR_THRESHOLD: failures before alerting.
+  int retry_count = 3;                            // DATA_SYNC_RETRY_COUNT.
+  absl::Duration retry_delay = absl::Seconds(5);  // DATA_SYNC_RETRY_DELAY (seconds).
+  absl::Duration sync_timeout = absl::Seconds(300);  // DATA_SYNC_TIMEOUT (seconds).
+
+  std::vector<std::string> databases;             // CDC_DATABASES, default the 13 GenIMS databases.
+  std::string slot_prefix = "genims_cdc_";        // CDC_SLOT_PREFIX.
+  std::string state_dir = "/var/lib/genims-cdc";  // CDC_STATE_DIR: RocksDB spool and state.
+  std::string metrics_listen = "127.0.0.1:9187";  // CDC_METRICS_LISTEN: host:port of /metrics.
+  std::vector<std::string> include_tables;        // CDC_INCLUDE_TABLES: schema.table patterns, '*'.
+  std::vector<std::string> exclude_tables;        // CDC_EXCLUDE_TABLES.
+
+  // The replication slot of `database`: slot_prefix + the name without its "genims_" prefix
+  // and "_db" suffix (genims_erp_db -> genims_cdc_erp); other names are used whole.
+  std::string SlotName(absl::string_view database) const;
+
+  // Multi-line, human-readable summary with passwords shown as "(set)" or "(empty)".
+  std::string Describe() const;
+};
+
+// The 13 GenIMS source databases, in the order the seed lists them.
+const std::vector<std::string>& GenimsDatabases();
+
+// Validates `env` into a Config. Returns kInvalidArgument naming the first bad variable.
+absl::StatusOr<Config> LoadConfig(const EnvMap& env);
+
+// The environment genims-cdc runs with: the variables of `env_file` (if not empty),
+// overridden by those set in `process` (as a shell or systemd would).
+absl::StatusOr<EnvMap> MergedEnvironment(const std::string& env_file, const EnvMap& process);
+
+}  // namespace genims
+
+#endif  // GENIMS_CONNECTOR_CONFIG_H_

@@ -1,0 +1,61 @@
+// genims-cdc: the command-line entry point. Exit status (DESIGN): 0 success, 1 runtime
+// failure, 2 bad usage or configuration. Every failure is one line on stderr.
+#include <cstdio>
+#include <string>
+
+#include "absl/status/status.h"
+#include "connector/command_line.h"
+#include "connector/config.h"
+
+namespace genims {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 2;
+
+constexpr char kUsage[] =
+    "usage: genims-cdc [--env-file FILE] COMMAND\n"
+    "\n"
+    "commands:\n"
+    "  config     print the effective configuration (passwords redacted) and exit\n"
+    "\n"
+    "Configuration comes from the environment and from --env-file (see README.md);\n"
+    "variables set in the environment win over the file.\n";
+
+int Fail(int exit_code, const absl::Status& status) {
+  std::fprintf(stderr, "genims-cdc: %s\n", std::string(status.message()).c_str());
+  return exit_code;
+}
+
+int Main(int argc, char** argv) {
+  absl::StatusOr<CommandLine> command_line = ParseCommandLine(argc, argv);
+  if (!command_line.ok()) return Fail(kExitUsage, command_line.status());
+  if (command_line->help) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (command_line->version) {
+    std::puts("genims-cdc " GENIMS_CDC_VERSION);
+    return kExitOk;
+  }
+  if (command_line->words.empty()) {
+    return Fail(kExitUsage, absl::InvalidArgumentError("no command given (see genims-cdc --help)"));
+  }
+  absl::StatusOr<EnvMap> env = MergedEnvironment(command_line->env_file, ProcessEnvironment());
+  if (!env.ok()) return Fail(kExitUsage, env.status());
+  absl::StatusOr<Config> config = LoadConfig(*env);
+  if (!config.ok()) return Fail(kExitUsage, config.status());
+
+  const std::vector<std::string>& words = command_line->words;
+  if (words.size() == 1 && words[0] == "config") {
+    std::fputs(config->Describe().c_str(), stdout);
+    return kExitOk;
+  }
+  return Fail(kExitUsage, absl::InvalidArgumentError("unknown command \"" + words[0] +
+                                                     "\" (see genims-cdc --help)"));
+}
+
+}  // namespace
+}  // namespace genims
+
+int main(int argc, char** argv) { return genims::Main(argc, argv); }

@@ -1,0 +1,157 @@
+#include "connector/capture_session.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "checkpoint/status_macros.h"
+
+namespace genims {
+namespace {
+
+// How long one wait may last, so that a stop request is noticed promptly.
+constexpr absl::Duration kMaxWait = absl::Milliseconds(500);
+
+absl::Status OutOfSequence(absl::string_view what, Lsn at) {
+  return absl::DataLossError(
+      absl::StrCat("replication stream out of sequence at ", at.ToString(), ": ", what));
+}
+
+}  // namespace
+
+CaptureSession::CaptureSession(ReplicationSource* source, SpoolWriter* writer, CaptureStats* stats,
+                               const CaptureOptions& options)
+    : source_(source),
+      writer_(writer),
+      stats_(stats),
+      options_(options),
+      last_end_(writer->durable().flushed),
+      received_(writer->durable().flushed) {}
+
+absl::Status CaptureSession::Run(const std::atomic<bool>& stop) {
+  absl::Time next_status = absl::Now();
+  while (!stop.load(std::memory_order_relaxed)) {
+    const absl::Time now = absl::Now();
+    // With commits waiting for their sync, only look whether more data is already there.
+    absl::Duration wait = unsynced_ ? absl::ZeroDuration()
+                                    : std::clamp(next_status - now, absl::ZeroDuration(), kMaxWait);
+    absl::StatusOr<StreamMessage> message = source_->Next(wait);
+    if (!message.ok()) return message.status();
+    switch (message->kind) {
+      case StreamMessage::Kind::kXLogData:
+        GENIMS_RETURN_IF_ERROR(HandleData(*message));
+        break;
+      case StreamMessage::Kind::kKeepalive:
+        stats_->server_wal_end.store(message->wal_end.raw(), std::memory_order_relaxed);
+        if (!in_transaction_ && message->wal_end > last_end_) {
+          // Everything before the keepalive's WAL end has been sent: nothing of this
+          // database is missing below it.
+          writer_->AdvanceTo(message->wal_end);
+          last_end_ = message->wal_end;
+          if (absl::Now() - last_idle_sync_ >= options_.idle_sync_interval) {
+            last_idle_sync_ = absl::Now();
+            GENIMS_RETURN_IF_ERROR(Sync());
+          }
+        }
+        if (message->reply_requested) {
+          GENIMS_RETURN_IF_ERROR(SendStatus(/*reply_requested=*/false));
+          next_status = absl::Now() + options_.status_interval;
+        }
+        break;
+      case StreamMessage::Kind::kTimeout:
+        break;
+    }
+    if (unsynced_ && (message->kind == StreamMessage::Kind::kTimeout ||
+                      absl::Now() - first_unsynced_ >= options_.sync_delay ||
+                      writer_->pending_bytes() >= options_.sync_bytes)) {
+      GENIMS_RETURN_IF_ERROR(Sync());
+      GENIMS_RETURN_IF_ERROR(SendStatus(false));
+      next_status = absl::Now() + options_.status_interval;
+    } else if (in_transaction_ && writer_->pending_bytes() >= options_.spill_bytes) {
+      GENIMS_RETURN_IF_ERROR(writer_->Flush(/*sync=*/false));
+    }
+    if (absl::Now() >= next_status) {
+      GENIMS_RETURN_IF_ERROR(SendStatus(false));
+      next_status = absl::Now() + options_.status_interval;
+    }
+  }
+  GENIMS_RETURN_IF_ERROR(Sync());
+  return SendStatus(false);
+}
+
+absl::Status CaptureSession::HandleData(const StreamMessage& message) {
+  received_ = std::max(received_, message.wal_start);
+  stats_->server_wal_end.store(message.wal_end.raw(), std::memory_order_relaxed);
+  stats_->received_bytes.fetch_add(message.data.size(), std::memory_order_relaxed);
+  GENIMS_RETURN_IF_ERROR(decoder_.Decode(message.data, message.wal_start, &event_));
+  switch (event_.kind) {
+    case EventKind::kBegin:
+      if (in_transaction_) return OutOfSequence("BEGIN inside a transaction", message.wal_start);
+      in_transaction_ = true;
+      commit_lsn_ = event_.begin.commit_lsn;
+      seq_ = 0;
+      // The spool has this transaction already (the server resumed behind our position).
+      resending_ = event_.begin.end_lsn <= last_end_;
+      if (resending_) return absl::OkStatus();
+      break;
+    case EventKind::kMessage:
+      if (!event_.message.transactional) {
+        stats_->untransactional_messages.fetch_add(1, std::memory_order_relaxed);
+        return absl::OkStatus();
+      }
+      [[fallthrough]];
+    case EventKind::kChange:
+    case EventKind::kTruncate:
+      if (!in_transaction_) return OutOfSequence("change outside a transaction", message.wal_start);
+      if (resending_) return absl::OkStatus();
+      if (event_.kind == EventKind::kChange) {
+        stats_->lost_special_values.fetch_add(event_.change.lost_special_values,
+                                              std::memory_order_relaxed);
+      }
+      if (event_.kind != EventKind::kMessage) {
+        stats_->row_changes.fetch_add(1, std::memory_order_relaxed);
+      }
+      break;
+    case EventKind::kCommit:
+      if (!in_transaction_ || event_.commit.commit_lsn != commit_lsn_) {
+        return OutOfSequence("COMMIT without its BEGIN", message.wal_start);
+      }
+      in_transaction_ = false;
+      if (resending_) {
+        resending_ = false;
+        stats_->resent_transactions.fetch_add(1, std::memory_order_relaxed);
+        return absl::OkStatus();
+      }
+      writer_->Add(commit_lsn_, seq_, event_);
+      writer_->CommitTransaction(commit_lsn_, event_.commit.end_lsn, event_.commit.commit_time_us);
+      last_end_ = std::max(last_end_, event_.commit.end_lsn);
+      received_ = std::max(received_, event_.commit.end_lsn);
+      stats_->events.fetch_add(1, std::memory_order_relaxed);
+      stats_->transactions.fetch_add(1, std::memory_order_relaxed);
+      if (event_.commit.commit_time_us) {
+        stats_->last_commit_time_us.store(*event_.commit.commit_time_us, std::memory_order_relaxed);
+      }
+      if (!unsynced_) {
+        unsynced_ = true;
+        first_unsynced_ = absl::Now();
+      }
+      return absl::OkStatus();
+  }
+  writer_->Add(commit_lsn_, seq_++, event_);
+  stats_->events.fetch_add(1, std::memory_order_relaxed);
+  return absl::OkStatus();
+}
+
+absl::Status CaptureSession::Sync() {
+  GENIMS_RETURN_IF_ERROR(writer_->Flush(/*sync=*/true));
+  stats_->syncs.fetch_add(1, std::memory_order_relaxed);
+  stats_->flushed.store(writer_->durable().flushed.raw(), std::memory_order_relaxed);
+  unsynced_ = false;
+  return absl::OkStatus();
+}
+
+absl::Status CaptureSession::SendStatus(bool reply_requested) {
+  const Lsn flushed = writer_->durable().flushed;
+  return source_->SendStatus(std::max(received_, flushed), flushed, reply_requested);
+}
+
+}  // namespace genims

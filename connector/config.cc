@@ -185,6 +185,11 @@ std::string Config::Describe() const {
                   include_tables.empty() ? "(all)" : absl::StrJoin(include_tables, ","), "\n");
   absl::StrAppend(&text, "exclude tables      ",
                   exclude_tables.empty() ? "(none)" : absl::StrJoin(exclude_tables, ","), "\n");
+  absl::StrAppend(&text, "heartbeat           ",
+                  heartbeat_interval == absl::ZeroDuration()
+                      ? "off"
+                      : absl::StrCat("every ", absl::FormatDuration(heartbeat_interval)),
+                  "\n");
   absl::StrAppend(&text, "batch size          ", batch_size, "\n");
   absl::StrAppend(&text, "error threshold     ", error_threshold, "\n");
   absl::StrAppend(&text, "retries             ", retry_count, " every ",
@@ -209,6 +214,7 @@ absl::StatusOr<Config> LoadConfig(const EnvMap& env) {
   GENIMS_RETURN_IF_ERROR(vars.Int("DATA_SYNC_RETRY_COUNT", 0, 1000000, &config.retry_count));
   GENIMS_RETURN_IF_ERROR(vars.Seconds("DATA_SYNC_RETRY_DELAY", 86400, &config.retry_delay));
   GENIMS_RETURN_IF_ERROR(vars.Seconds("DATA_SYNC_TIMEOUT", 86400, &config.sync_timeout));
+  GENIMS_RETURN_IF_ERROR(vars.Seconds("CDC_HEARTBEAT_INTERVAL", 86400, &config.heartbeat_interval));
 
   GENIMS_ASSIGN_OR_RETURN(config.databases, LoadList(vars, "CDC_DATABASES"));
   if (config.databases.empty()) config.databases = GenimsDatabases();

@@ -60,6 +60,9 @@ struct Config {
   std::string metrics_listen = "127.0.0.1:9187";  // CDC_METRICS_LISTEN: host:port of /metrics.
   std::vector<std::string> include_tables;        // CDC_INCLUDE_TABLES: schema.table patterns, '*'.
   std::vector<std::string> exclude_tables;        // CDC_EXCLUDE_TABLES.
+  // CDC_HEARTBEAT_INTERVAL (seconds, 0 = off): an idle database gets a transactional
+  // pg_logical_emit_message this often, so that its slot's required LSN moves on.
+  absl::Duration heartbeat_interval = absl::Seconds(10);
 
   // The replication slot of `database`: slot_prefix + the name without its "genims_" prefix
   // and "_db" suffix (genims_erp_db -> genims_cdc_erp); other names are used whole.

@@ -6,11 +6,13 @@
 #include "absl/status/status.h"
 #include "connector/command_line.h"
 #include "connector/config.h"
+#include "connector/daemon.h"
 
 namespace genims {
 namespace {
 
 constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] =
@@ -18,6 +20,7 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  config     print the effective configuration (passwords redacted) and exit\n"
+    "  run        capture every configured database into the spool until SIGTERM/SIGINT\n"
     "\n"
     "Configuration comes from the environment and from --env-file (see README.md);\n"
     "variables set in the environment win over the file.\n";
@@ -47,6 +50,10 @@ int Main(int argc, char** argv) {
   if (!config.ok()) return Fail(kExitUsage, config.status());
 
   const std::vector<std::string>& words = command_line->words;
+  if (words.size() == 1 && words[0] == "run") {
+    absl::Status status = RunDaemon(*config);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
+  }
   if (words.size() == 1 && words[0] == "config") {
     std::fputs(config->Describe().c_str(), stdout);
     return kExitOk;

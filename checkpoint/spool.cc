@@ -1,6 +1,7 @@
 #include "checkpoint/spool.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -213,6 +214,18 @@ Spool::Spool(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {}
 Spool::~Spool() = default;
 
 absl::StatusOr<std::unique_ptr<Spool>> Spool::Open(const std::string& path) {
+  return OpenWith(path, /*read_only=*/false);
+}
+
+absl::StatusOr<std::unique_ptr<Spool>> Spool::OpenReadOnly(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::exists(path + "/CURRENT", error)) {
+    return absl::NotFoundError(absl::StrCat("no spool in ", path));
+  }
+  return OpenWith(path, /*read_only=*/true);
+}
+
+absl::StatusOr<std::unique_ptr<Spool>> Spool::OpenWith(const std::string& path, bool read_only) {
   rocksdb::Options options;
   options.create_if_missing = true;
   // Events are written once, read once per sink in key order, and then trimmed: small
@@ -223,7 +236,9 @@ absl::StatusOr<std::unique_ptr<Spool>> Spool::Open(const std::string& path) {
   options.max_background_jobs = 2;
   options.paranoid_checks = true;
   rocksdb::DB* raw = nullptr;
-  GENIMS_RETURN_IF_ERROR(FromRocks(rocksdb::DB::Open(options, path, &raw), "opening spool"));
+  GENIMS_RETURN_IF_ERROR(FromRocks(read_only ? rocksdb::DB::OpenForReadOnly(options, path, &raw)
+                                             : rocksdb::DB::Open(options, path, &raw),
+                                   "opening spool"));
   auto spool = std::unique_ptr<Spool>(new Spool(std::unique_ptr<rocksdb::DB>(raw)));
   // Load every database's durable progress so that Watermark() is right from the start.
   std::unique_ptr<rocksdb::Iterator> it(spool->db_->NewIterator(rocksdb::ReadOptions()));
@@ -270,6 +285,22 @@ absl::StatusOr<DatabaseId> Spool::RegisterDatabase(absl::string_view name) {
   GENIMS_RETURN_IF_ERROR(FromRocks(db_->Put(options, key, value), "registering database"));
   durable_flushed_.emplace(DatabaseId(next), Lsn());
   return DatabaseId(next);
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, DatabaseId>>> Spool::Databases() {
+  std::vector<std::pair<std::string, DatabaseId>> databases;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(std::string(1, kDatabasePrefix)); it->Valid() && it->key()[0] == kDatabasePrefix;
+       it->Next()) {
+    if (it->value().size() != 2) return absl::DataLossError("malformed database record");
+    databases.emplace_back(std::string(it->key().data() + 1, it->key().size() - 1),
+                           DatabaseId(static_cast<uint16_t>(GetBigEndian(
+                               absl::string_view(it->value().data(), it->value().size()), 2))));
+  }
+  GENIMS_RETURN_IF_ERROR(FromRocks(it->status(), "reading spool databases"));
+  std::sort(databases.begin(), databases.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
+  return databases;
 }
 
 absl::StatusOr<DatabaseProgress> Spool::Progress(DatabaseId database) {

@@ -159,7 +159,13 @@ class Spool {
   // if another process holds it, kPermissionDenied/kResourceExhausted/kInternal for I/O
   // problems, kDataLoss if its files are corrupt.
   static absl::StatusOr<std::unique_ptr<Spool>> Open(const std::string& path);
+  // Opens an existing spool for reading only, beside a running daemon (status, metrics of
+  // another process). Returns kNotFound when there is none. Writers must not be created.
+  static absl::StatusOr<std::unique_ptr<Spool>> OpenReadOnly(const std::string& path);
   ~Spool();
+
+  // Every registered database: name and id, ordered by id.
+  absl::StatusOr<std::vector<std::pair<std::string, DatabaseId>>> Databases();
 
   // The id of `database`, assigned (durably) on first use.
   absl::StatusOr<DatabaseId> RegisterDatabase(absl::string_view name);
@@ -191,6 +197,7 @@ class Spool {
  private:
   friend class SpoolWriter;
   explicit Spool(std::unique_ptr<rocksdb::DB> db);
+  static absl::StatusOr<std::unique_ptr<Spool>> OpenWith(const std::string& path, bool read_only);
   void RecordDurable(DatabaseId database, const DatabaseProgress& progress);
 
   std::unique_ptr<rocksdb::DB> db_;

@@ -199,6 +199,25 @@ TEST_F(SpoolTest, TrimDeletesWhatEverySinkApplied) {
   EXPECT_TRUE(ReadKeys(*spool, std::nullopt, below).empty());
 }
 
+TEST_F(SpoolTest, ReadOnlyOpenBesideTheWriter) {
+  EXPECT_EQ(Spool::OpenReadOnly(dir_ + "/spool").status().code(), absl::StatusCode::kNotFound);
+  std::unique_ptr<Spool> spool = OpenSpool();
+  DatabaseId mes = *spool->RegisterDatabase("genims_mes_db");
+  DatabaseId erp = *spool->RegisterDatabase("genims_erp_db");
+  std::unique_ptr<SpoolWriter> writer = *spool->NewWriter(mes);
+  WriteTransaction(*writer, Lsn::FromRaw(0x100), Lsn::FromRaw(0x130), 1);
+  ASSERT_TRUE(writer->Flush(true).ok());
+
+  absl::StatusOr<std::unique_ptr<Spool>> reader = Spool::OpenReadOnly(dir_ + "/spool");
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  auto databases = (*reader)->Databases();
+  ASSERT_TRUE(databases.ok());
+  ASSERT_EQ(databases->size(), 2u);
+  EXPECT_EQ((*databases)[0], std::make_pair(std::string("genims_mes_db"), mes));
+  EXPECT_EQ((*databases)[1], std::make_pair(std::string("genims_erp_db"), erp));
+  EXPECT_EQ((*reader)->Progress(mes)->flushed, Lsn::FromRaw(0x130));
+}
+
 TEST_F(SpoolTest, SecondOpenOfTheSameDirectoryIsRefused) {
   std::unique_ptr<Spool> spool = OpenSpool();
   absl::StatusOr<std::unique_ptr<Spool>> second = Spool::Open(dir_ + "/spool");

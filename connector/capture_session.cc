@@ -103,6 +103,13 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
     case EventKind::kTruncate:
       if (!in_transaction_) return OutOfSequence("change outside a transaction", message.wal_start);
       if (resending_) return absl::OkStatus();
+      if (options_.filter != nullptr && event_.kind != EventKind::kMessage &&
+          !(event_.kind == EventKind::kChange
+                ? options_.filter->Captures(event_.change.schema, event_.change.table)
+                : options_.filter->Captures(event_.truncate.schema, event_.truncate.table))) {
+        stats_->filtered_changes.fetch_add(1, std::memory_order_relaxed);
+        return absl::OkStatus();
+      }
       if (event_.kind == EventKind::kChange) {
         stats_->lost_special_values.fetch_add(event_.change.lost_special_values,
                                               std::memory_order_relaxed);

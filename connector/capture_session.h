@@ -32,6 +32,7 @@
 #include "absl/time/time.h"
 #include "checkpoint/spool.h"
 #include "connector/replication_stream.h"
+#include "connector/table_filter.h"
 #include "decoder/wal2json_decoder.h"
 
 namespace genims {
@@ -42,6 +43,10 @@ struct CaptureOptions {
   size_t sync_bytes = 8 << 20;
   size_t spill_bytes = 16 << 20;
   absl::Duration idle_sync_interval = absl::Seconds(1);
+  // CDC_INCLUDE_TABLES / CDC_EXCLUDE_TABLES; null captures every table. Borrowed. Applied
+  // here rather than by wal2json's add-tables/filter-tables, whose `*` matches only a whole
+  // name part (`public.sensor_*` would match nothing there).
+  const TableFilter* filter = nullptr;
 };
 
 // Counters of one database's capture, shared with metrics and status.
@@ -53,6 +58,7 @@ struct CaptureStats {
   std::atomic<uint64_t> received_bytes{0};            // Plugin message bytes received.
   std::atomic<uint64_t> lost_special_values{0};       // NULLs that stand for NaN/Infinity.
   std::atomic<uint64_t> untransactional_messages{0};  // Ignored (no commit position).
+  std::atomic<uint64_t> filtered_changes{0};          // Of tables not captured.
   std::atomic<uint64_t> syncs{0};                     // Synced spool writes.
   std::atomic<uint64_t> server_wal_end{0};            // Raw LSN, from the last message.
   std::atomic<uint64_t> flushed{0};                   // Raw LSN confirmed to the server.

@@ -232,6 +232,18 @@ TEST_F(CaptureSessionTest, NestedBeginIsDataLoss) {
   EXPECT_EQ(Run(source).code(), absl::StatusCode::kDataLoss);
 }
 
+TEST_F(CaptureSessionTest, ExcludedTablesAreNotSpooled) {
+  ScriptedSource source(&stop_);
+  Transaction(source, 10, 0x1000, 2);  // Table public.orders.
+  const TableFilter filter({}, {"public.ord*"});
+  CaptureOptions options;
+  options.filter = &filter;
+  CaptureSession session(&source, writer_.get(), &stats_, options);
+  ASSERT_TRUE(session.Run(stop_).ok());
+  EXPECT_EQ(stats_.filtered_changes.load(), 2u);
+  EXPECT_EQ(SpooledKeys().size(), 2u);  // BEGIN and COMMIT still mark the position.
+}
+
 TEST_F(CaptureSessionTest, SpooledValuesKeepTheirText) {
   ScriptedSource source(&stop_);
   Transaction(source, 10, 0x1000, 1);

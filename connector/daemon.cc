@@ -47,13 +47,16 @@ absl::Status RunDaemon(const Config& config) {
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<Spool> spool, Spool::Open(config.state_dir + "/spool"));
 
   const size_t count = config.databases.size();
+  const TableFilter filter(config.include_tables, config.exclude_tables);
+  CaptureOptions capture_options;
+  capture_options.filter = &filter;
   std::vector<std::unique_ptr<CaptureStats>> stats;
   std::vector<std::unique_ptr<SlotReader>> readers;
   for (const std::string& database : config.databases) {
     GENIMS_ASSIGN_OR_RETURN(DatabaseId id, spool->RegisterDatabase(database));
     stats.push_back(std::make_unique<CaptureStats>());
     readers.push_back(std::make_unique<SlotReader>(config, database, id, spool.get(),
-                                                   stats.back().get(), CaptureOptions()));
+                                                   stats.back().get(), capture_options));
   }
 
   std::atomic<bool> stop{false};

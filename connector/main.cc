@@ -7,6 +7,8 @@
 #include "connector/command_line.h"
 #include "connector/config.h"
 #include "connector/daemon.h"
+#include "connector/slot_admin.h"
+#include "connector/status_report.h"
 
 namespace genims {
 namespace {
@@ -21,6 +23,12 @@ constexpr char kUsage[] =
     "commands:\n"
     "  config     print the effective configuration (passwords redacted) and exit\n"
     "  run        capture every configured database into the spool until SIGTERM/SIGINT\n"
+    "  status     per database: slot, spooled position, lag in bytes and seconds\n"
+    "  slots check                      DBA preflight: one line per check, exit 1 on a FAIL\n"
+    "  slots create [--db NAME | --all] create the wal2json slots (default: CDC_DATABASES)\n"
+    "  slots list [--db NAME | --all]   the slots, their positions and retained WAL (--all:\n"
+    "                                   every slot named CDC_SLOT_PREFIX...)\n"
+    "  slots drop --db NAME | --all     drop the slot of NAME, or of every configured database\n"
     "\n"
     "Configuration comes from the environment and from --env-file (see README.md);\n"
     "variables set in the environment win over the file.\n";
@@ -52,6 +60,20 @@ int Main(int argc, char** argv) {
   const std::vector<std::string>& words = command_line->words;
   if (words.size() == 1 && words[0] == "run") {
     absl::Status status = RunDaemon(*config);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
+  }
+  if (words.size() == 1 && words[0] == "status") {
+    absl::StatusOr<std::string> report = StatusReport(*config);
+    if (!report.ok()) return Fail(kExitFailure, report.status());
+    std::fputs(report->c_str(), stdout);
+    return kExitOk;
+  }
+  if (words[0] == "slots") {
+    absl::StatusOr<SlotsCommand> slots =
+        ParseSlotsCommand(std::vector<std::string>(words.begin() + 1, words.end()), *config);
+    if (!slots.ok()) return Fail(kExitUsage, slots.status());
+    absl::Status status = RunSlotsCommand(*config, *slots, stdout);
+    std::fflush(stdout);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
   if (words.size() == 1 && words[0] == "config") {

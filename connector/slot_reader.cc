@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <thread>
 
-#include "absl/strings/str_join.h"
 #include "checkpoint/status_macros.h"
 #include "connector/log.h"
 
@@ -24,7 +23,7 @@ void SleepUnlessStopped(absl::Duration duration, const std::atomic<bool>& stop) 
 
 }  // namespace
 
-ReplicationStream::PluginOptions Wal2JsonOptions(const Config& config) {
+ReplicationStream::PluginOptions Wal2JsonOptions() {
   ReplicationStream::PluginOptions options = {
       {"format-version", "2"},
       {"include-xids", "1"},
@@ -39,12 +38,6 @@ ReplicationStream::PluginOptions Wal2JsonOptions(const Config& config) {
       // binary message would otherwise stop the stream as invalid UTF-8.
       {"add-msg-prefixes", "genims.audit,genims.heartbeat"},
   };
-  if (!config.include_tables.empty()) {
-    options.emplace_back("add-tables", absl::StrJoin(config.include_tables, ","));
-  }
-  if (!config.exclude_tables.empty()) {
-    options.emplace_back("filter-tables", absl::StrJoin(config.exclude_tables, ","));
-  }
   return options;
 }
 
@@ -141,10 +134,9 @@ absl::Status SlotReader::RunOnce(SpoolWriter* writer, const std::atomic<bool>& s
         " but the spool holds this database only up to ", durable.ToString(),
         ": the changes in between were consumed by another client and are lost to genims-cdc"));
   }
-  GENIMS_ASSIGN_OR_RETURN(
-      std::unique_ptr<ReplicationStream> stream,
-      ReplicationStream::Start(connection.get(), slot_, writer->durable().flushed,
-                               Wal2JsonOptions(config_)));
+  GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<ReplicationStream> stream,
+                          ReplicationStream::Start(connection.get(), slot_,
+                                                   writer->durable().flushed, Wal2JsonOptions()));
   SetState(true, absl::OkStatus());
   CaptureSession session(stream.get(), writer, stats_, options_);
   return session.Run(stop);

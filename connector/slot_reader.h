@@ -36,9 +36,9 @@
 namespace genims {
 
 // The wal2json options genims-cdc streams with (format-version 2, LSNs, xids, commit times,
-// primary keys, type OIDs, NOT NULL flags; type names off: costly and ambiguous), plus the
-// include/exclude table patterns of `config`.
-ReplicationStream::PluginOptions Wal2JsonOptions(const Config& config);
+// primary keys, type OIDs, NOT NULL flags; type names off: costly and ambiguous). Tables
+// are filtered by the capture session (see CaptureOptions::filter).
+ReplicationStream::PluginOptions Wal2JsonOptions();
 
 struct ReaderState {
   bool streaming = false;

@@ -82,7 +82,9 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
   received_ = std::max(received_, message.wal_start);
   stats_->server_wal_end.store(message.wal_end.raw(), std::memory_order_relaxed);
   stats_->received_bytes.fetch_add(message.data.size(), std::memory_order_relaxed);
+  const absl::Time decode_start = absl::Now();
   GENIMS_RETURN_IF_ERROR(decoder_.Decode(message.data, message.wal_start, &event_));
+  stats_->decode_seconds.Observe(absl::Now() - decode_start);
   switch (event_.kind) {
     case EventKind::kBegin:
       if (in_transaction_) return OutOfSequence("BEGIN inside a transaction", message.wal_start);
@@ -135,6 +137,7 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
       stats_->events.fetch_add(1, std::memory_order_relaxed);
       stats_->transactions.fetch_add(1, std::memory_order_relaxed);
       if (event_.commit.commit_time_us) {
+        newest_unsynced_commit_us_ = *event_.commit.commit_time_us;
         stats_->last_commit_time_us.store(*event_.commit.commit_time_us, std::memory_order_relaxed);
       }
       if (!unsynced_) {
@@ -149,7 +152,15 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
 }
 
 absl::Status CaptureSession::Sync() {
+  const absl::Time start = absl::Now();
   GENIMS_RETURN_IF_ERROR(writer_->Flush(/*sync=*/true));
+  const absl::Time done = absl::Now();
+  stats_->sync_seconds.Observe(done - start);
+  if (unsynced_ && newest_unsynced_commit_us_ != 0) {
+    stats_->capture_latency_seconds.Observe(done -
+                                            absl::FromUnixMicros(newest_unsynced_commit_us_));
+  }
+  newest_unsynced_commit_us_ = 0;
   stats_->syncs.fetch_add(1, std::memory_order_relaxed);
   stats_->flushed.store(writer_->durable().flushed.raw(), std::memory_order_relaxed);
   unsynced_ = false;

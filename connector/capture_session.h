@@ -31,6 +31,7 @@
 #include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "checkpoint/spool.h"
+#include "connector/latency_histogram.h"
 #include "connector/replication_stream.h"
 #include "connector/table_filter.h"
 #include "decoder/wal2json_decoder.h"
@@ -63,6 +64,10 @@ struct CaptureStats {
   std::atomic<uint64_t> server_wal_end{0};            // Raw LSN, from the last message.
   std::atomic<uint64_t> flushed{0};                   // Raw LSN confirmed to the server.
   std::atomic<int64_t> last_commit_time_us{0};        // Of the newest spooled transaction.
+  LatencyHistogram decode_seconds;                    // Per message.
+  LatencyHistogram sync_seconds;                      // Per synced spool write.
+  // From a transaction's commit (server clock) to its synced spool write (our clock).
+  LatencyHistogram capture_latency_seconds;
 };
 
 class CaptureSession {
@@ -96,6 +101,7 @@ class CaptureSession {
   Lsn received_;  // Newest WAL position received.
   bool unsynced_ = false;
   absl::Time first_unsynced_;
+  int64_t newest_unsynced_commit_us_ = 0;  // Commit time of the newest unsynced transaction.
   absl::Time last_idle_sync_ = absl::InfinitePast();
 };
 

@@ -11,8 +11,10 @@
 #include "absl/synchronization/mutex.h"
 #include "checkpoint/spool.h"
 #include "checkpoint/status_macros.h"
+#include "connector/capture_metrics.h"
 #include "connector/heartbeat.h"
 #include "connector/log.h"
+#include "connector/metrics_server.h"
 #include "connector/slot_reader.h"
 
 namespace genims {
@@ -37,6 +39,22 @@ absl::Status PrepareStateDir(const std::string& dir) {
         absl::StrCat("CDC_STATE_DIR ", dir, " cannot be created: ", error.message()));
   }
   return absl::OkStatus();
+}
+
+// Unhealthy when a database's capture has failed ETL_ERROR_THRESHOLD times in a row or has
+// stopped for an operator.
+Health CheckHealth(const Config& config, const std::vector<std::unique_ptr<SlotReader>>& readers) {
+  Health health;
+  for (const auto& reader : readers) {
+    const ReaderState state = reader->state();
+    if (state.stopped_on_error ||
+        state.consecutive_failures >= static_cast<uint64_t>(config.error_threshold)) {
+      health.healthy = false;
+      absl::StrAppend(&health.reasons, reader->database(), ": ", state.consecutive_failures,
+                      " consecutive failures; last: ", state.last_error, "\n");
+    }
+  }
+  return health;
 }
 
 }  // namespace
@@ -78,6 +96,21 @@ absl::Status RunDaemon(const Config& config) {
   Heartbeat heartbeat(config, stats_view);
   threads.emplace_back([&] { heartbeat.Run(stop); });
 
+  std::vector<CaptureMetrics::Source> sources;
+  for (size_t i = 0; i < count; ++i) {
+    sources.push_back({config.databases[i], stats[i].get(), readers[i].get()});
+  }
+  CaptureMetrics metrics(std::move(sources), spool.get(), &heartbeat);
+  absl::StatusOr<std::unique_ptr<MetricsServer>> server = MetricsServer::Start(
+      config.metrics_listen, [&metrics] { return metrics.Render(); },
+      [&] { return CheckHealth(config, readers); });
+  if (!server.ok()) {
+    // Without /metrics nobody would see lag or failures: refuse to run blind.
+    stop.store(true);
+    for (std::thread& thread : threads) thread.join();
+    return server.status();
+  }
+
   // The signal thread: ends the wait on SIGTERM/SIGINT, or when a reader set `stop`.
   std::thread signal_thread([&] {
     while (!stop.load()) {
@@ -89,7 +122,8 @@ absl::Status RunDaemon(const Config& config) {
       }
     }
   });
-  Log("capturing ", count, " database", count == 1 ? "" : "s", " into ", config.state_dir);
+  Log("capturing ", count, " database", count == 1 ? "" : "s", " into ", config.state_dir,
+      "; metrics on http://", config.metrics_listen, "/metrics");
 
   signal_thread.join();
   for (std::thread& thread : threads) thread.join();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "absl/strings/ascii.h"
 #include "checkpoint/status_macros.h"
 #include "connector/log.h"
 
@@ -56,9 +57,10 @@ ReaderState SlotReader::state() const {
   return state_;
 }
 
-void SlotReader::SetState(bool streaming, const absl::Status& status) {
+void SlotReader::SetState(bool streaming, const absl::Status& status, bool final) {
   absl::MutexLock lock(&mutex_);
   state_.streaming = streaming;
+  state_.stopped_on_error = final && !status.ok();
   if (status.ok()) {
     state_.consecutive_failures = 0;
     state_.last_error.clear();
@@ -66,6 +68,9 @@ void SlotReader::SetState(bool streaming, const absl::Status& status) {
     ++state_.consecutive_failures;
     ++state_.reconnects;
     state_.last_error = std::string(status.message());
+    std::string kind = absl::StatusCodeToString(status.code());
+    for (char& c : kind) c = c == ' ' ? '_' : absl::ascii_tolower(c);
+    ++state_.errors_by_kind[kind];
   }
 }
 
@@ -80,7 +85,7 @@ absl::Status SlotReader::Run(const std::atomic<bool>& stop) {
       return status;
     }
     if (!IsRetryable(status)) {
-      SetState(false, status);
+      SetState(false, status, /*final=*/true);
       return absl::Status(status.code(), absl::StrCat(database_, ": ", status.message()));
     }
     // A session that ran a while was healthy: start the backoff over.

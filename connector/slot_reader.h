@@ -24,6 +24,7 @@
 #define GENIMS_CONNECTOR_SLOT_READER_H_
 
 #include <atomic>
+#include <map>
 #include <string>
 
 #include "absl/status/status.h"
@@ -42,9 +43,12 @@ ReplicationStream::PluginOptions Wal2JsonOptions();
 
 struct ReaderState {
   bool streaming = false;
+  bool stopped_on_error = false;  // Run() returned an error that needs an operator.
   uint64_t reconnects = 0;
   uint64_t consecutive_failures = 0;
   std::string last_error;  // Empty when the last attempt is healthy.
+  // Failed attempts by status code ("unavailable", "data_loss", ...).
+  std::map<std::string, uint64_t> errors_by_kind;
 };
 
 class SlotReader {
@@ -61,7 +65,7 @@ class SlotReader {
 
  private:
   absl::Status RunOnce(SpoolWriter* writer, const std::atomic<bool>& stop);
-  void SetState(bool streaming, const absl::Status& status);
+  void SetState(bool streaming, const absl::Status& status, bool final = false);
 
   const Config& config_;
   const std::string database_;

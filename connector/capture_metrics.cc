@@ -1,0 +1,183 @@
+#include "connector/capture_metrics.h"
+
+#include <sstream>
+
+#include "absl/time/clock.h"
+#include "prometheus/text_serializer.h"
+
+namespace genims {
+namespace {
+
+using prometheus::ClientMetric;
+using prometheus::MetricFamily;
+using prometheus::MetricType;
+
+MetricFamily Family(const char* name, const char* help, MetricType type) {
+  MetricFamily family;
+  family.name = name;
+  family.help = help;
+  family.type = type;
+  return family;
+}
+
+ClientMetric Labelled(const std::string& database) {
+  ClientMetric metric;
+  metric.label.push_back({"database", database});
+  return metric;
+}
+
+void AddGauge(MetricFamily& family, const std::string& database, double value) {
+  ClientMetric metric = Labelled(database);
+  metric.gauge.value = value;
+  family.metric.push_back(std::move(metric));
+}
+
+void AddCounter(MetricFamily& family, const std::string& database, double value) {
+  ClientMetric metric = Labelled(database);
+  metric.counter.value = value;
+  family.metric.push_back(std::move(metric));
+}
+
+void AddHistogram(MetricFamily& family, const std::string& database,
+                  const LatencyHistogram& histogram) {
+  const LatencyHistogram::Snapshot snapshot = histogram.Read();
+  ClientMetric metric = Labelled(database);
+  metric.histogram.sample_count = snapshot.count;
+  metric.histogram.sample_sum = snapshot.sum_seconds;
+  for (size_t i = 0; i < LatencyHistogram::kBoundsSeconds.size(); ++i) {
+    metric.histogram.bucket.push_back(
+        {snapshot.cumulative[i], LatencyHistogram::kBoundsSeconds[i]});
+  }
+  metric.histogram.bucket.push_back({snapshot.count, std::numeric_limits<double>::infinity()});
+  family.metric.push_back(std::move(metric));
+}
+
+}  // namespace
+
+CaptureMetrics::CaptureMetrics(std::vector<Source> sources, Spool* spool,
+                               const Heartbeat* heartbeat)
+    : sources_(std::move(sources)), spool_(spool), heartbeat_(heartbeat) {}
+
+std::vector<MetricFamily> CaptureMetrics::Collect() const {
+  MetricFamily lag_bytes =
+      Family("genims_cdc_replication_lag_bytes",
+             "Server WAL end minus the flush LSN confirmed to the server.", MetricType::Gauge);
+  MetricFamily lag_seconds = Family(
+      "genims_cdc_replication_lag_seconds",
+      "Now minus the commit time of the newest transaction in the spool.", MetricType::Gauge);
+  MetricFamily slot_active =
+      Family("genims_cdc_slot_active", "1 while the database's replication stream is running.",
+             MetricType::Gauge);
+  MetricFamily confirmed =
+      Family("genims_cdc_confirmed_flush_lsn", "Flush LSN confirmed to the server, as a number.",
+             MetricType::Gauge);
+  struct CounterSpec {
+    const char* name;
+    const char* help;
+    const std::atomic<uint64_t> CaptureStats::*field;
+  };
+  static constexpr CounterSpec kCounters[] = {
+      {"genims_cdc_events_total", "Events spooled (begin, changes, messages, commit).",
+       &CaptureStats::events},
+      {"genims_cdc_row_changes_total", "Inserts, updates, deletes and truncates spooled.",
+       &CaptureStats::row_changes},
+      {"genims_cdc_transactions_total", "Transactions spooled.", &CaptureStats::transactions},
+      {"genims_cdc_received_bytes_total", "Output plugin bytes received.",
+       &CaptureStats::received_bytes},
+      {"genims_cdc_resent_transactions_total",
+       "Transactions the server sent again that the spool already held (skipped).",
+       &CaptureStats::resent_transactions},
+      {"genims_cdc_filtered_changes_total", "Changes of tables not captured (skipped).",
+       &CaptureStats::filtered_changes},
+      {"genims_cdc_lost_special_values_total",
+       "NULLs in NOT NULL columns: NaN or Infinity that wal2json 2.5 cannot carry.",
+       &CaptureStats::lost_special_values},
+      {"genims_cdc_untransactional_messages_total", "Non-transactional logical messages (ignored).",
+       &CaptureStats::untransactional_messages},
+      {"genims_cdc_spool_syncs_total", "Synced spool writes.", &CaptureStats::syncs},
+  };
+  std::vector<MetricFamily> counters;
+  for (const CounterSpec& spec : kCounters) {
+    counters.push_back(Family(spec.name, spec.help, MetricType::Counter));
+  }
+  MetricFamily reconnects = Family("genims_cdc_reconnects_total",
+                                   "Replication connections lost or refused.", MetricType::Counter);
+  MetricFamily errors =
+      Family("genims_cdc_errors_total", "Failed capture attempts by kind.", MetricType::Counter);
+  MetricFamily decode =
+      Family("genims_cdc_decode_seconds", "Time to decode one message.", MetricType::Histogram);
+  MetricFamily sync = Family("genims_cdc_spool_sync_seconds", "Time of one synced spool write.",
+                             MetricType::Histogram);
+  MetricFamily capture_latency =
+      Family("genims_cdc_capture_latency_seconds",
+             "From a transaction's commit to its synced spool write.", MetricType::Histogram);
+
+  const int64_t now_us = absl::ToUnixMicros(absl::Now());
+  for (const Source& source : sources_) {
+    const CaptureStats& stats = *source.stats;
+    const uint64_t wal_end = stats.server_wal_end.load();
+    const uint64_t flushed = stats.flushed.load();
+    AddGauge(lag_bytes, source.database, wal_end > flushed ? double(wal_end - flushed) : 0.0);
+    const int64_t last_commit = stats.last_commit_time_us.load();
+    AddGauge(lag_seconds, source.database,
+             last_commit == 0 ? 0.0 : std::max<int64_t>(0, now_us - last_commit) / 1e6);
+    AddGauge(confirmed, source.database, static_cast<double>(flushed));
+    for (size_t i = 0; i < counters.size(); ++i) {
+      AddCounter(counters[i], source.database, (stats.*kCounters[i].field).load());
+    }
+    if (source.reader != nullptr) {
+      const ReaderState state = source.reader->state();
+      AddGauge(slot_active, source.database, state.streaming ? 1 : 0);
+      AddCounter(reconnects, source.database, state.reconnects);
+      for (const auto& [kind, count] : state.errors_by_kind) {
+        ClientMetric metric = Labelled(source.database);
+        metric.label.push_back({"kind", kind});
+        metric.counter.value = count;
+        errors.metric.push_back(std::move(metric));
+      }
+    }
+    AddHistogram(decode, source.database, stats.decode_seconds);
+    AddHistogram(sync, source.database, stats.sync_seconds);
+    AddHistogram(capture_latency, source.database, stats.capture_latency_seconds);
+  }
+
+  std::vector<MetricFamily> families = {std::move(lag_bytes), std::move(lag_seconds),
+                                        std::move(slot_active), std::move(confirmed)};
+  for (MetricFamily& family : counters) families.push_back(std::move(family));
+  families.push_back(std::move(reconnects));
+  if (!errors.metric.empty()) families.push_back(std::move(errors));
+  families.push_back(std::move(decode));
+  families.push_back(std::move(sync));
+  families.push_back(std::move(capture_latency));
+  if (spool_ != nullptr) {
+    MetricFamily spool_bytes = Family("genims_cdc_spool_bytes",
+                                      "Estimated bytes of the spool on disk.", MetricType::Gauge);
+    ClientMetric metric;
+    metric.gauge.value = static_cast<double>(spool_->ApproximateBytes());
+    spool_bytes.metric.push_back(std::move(metric));
+    families.push_back(std::move(spool_bytes));
+  }
+  if (heartbeat_ != nullptr) {
+    MetricFamily beats =
+        Family("genims_cdc_heartbeats_total", "Heartbeat messages emitted into idle databases.",
+               MetricType::Counter);
+    ClientMetric metric;
+    metric.counter.value = static_cast<double>(heartbeat_->beats());
+    beats.metric.push_back(std::move(metric));
+    families.push_back(std::move(beats));
+  }
+  MetricFamily up = Family("genims_cdc_up", "1 while genims-cdc runs.", MetricType::Gauge);
+  ClientMetric one;
+  one.gauge.value = 1;
+  up.metric.push_back(std::move(one));
+  families.push_back(std::move(up));
+  return families;
+}
+
+std::string CaptureMetrics::Render() const {
+  std::ostringstream out;
+  prometheus::TextSerializer().Serialize(out, Collect());
+  return out.str();
+}
+
+}  // namespace genims

@@ -47,12 +47,12 @@ absl::Status CaptureSession::Run(const std::atomic<bool>& stop) {
           // database is missing below it.
           writer_->AdvanceTo(message->wal_end);
           last_end_ = message->wal_end;
-          if (absl::Now() - last_idle_sync_ >= options_.idle_sync_interval) {
-            last_idle_sync_ = absl::Now();
-            GENIMS_RETURN_IF_ERROR(Sync());
-          }
+          idle_unsynced_ = true;
         }
         if (message->reply_requested) {
+          // The server waits for our answer (and at shutdown, for our flush to reach its
+          // WAL end): make idle progress durable first, it is one small write.
+          if (idle_unsynced_ && !unsynced_) GENIMS_RETURN_IF_ERROR(Sync());
           GENIMS_RETURN_IF_ERROR(SendStatus(/*reply_requested=*/false));
           next_status = absl::Now() + options_.status_interval;
         }
@@ -68,6 +68,11 @@ absl::Status CaptureSession::Run(const std::atomic<bool>& stop) {
       next_status = absl::Now() + options_.status_interval;
     } else if (in_transaction_ && writer_->pending_bytes() >= options_.spill_bytes) {
       GENIMS_RETURN_IF_ERROR(writer_->Flush(/*sync=*/false));
+    } else if (idle_unsynced_ && absl::Now() - last_idle_sync_ >= options_.idle_sync_interval) {
+      // An idle database's progress from keepalives, synced at most this often.
+      GENIMS_RETURN_IF_ERROR(Sync());
+      GENIMS_RETURN_IF_ERROR(SendStatus(false));
+      next_status = absl::Now() + options_.status_interval;
     }
     if (absl::Now() >= next_status) {
       GENIMS_RETURN_IF_ERROR(SendStatus(false));
@@ -164,6 +169,8 @@ absl::Status CaptureSession::Sync() {
   stats_->syncs.fetch_add(1, std::memory_order_relaxed);
   stats_->flushed.store(writer_->durable().flushed.raw(), std::memory_order_relaxed);
   unsynced_ = false;
+  idle_unsynced_ = false;
+  last_idle_sync_ = done;
   return absl::OkStatus();
 }
 

@@ -16,7 +16,8 @@
 //     `status_interval` regardless of what else happens.
 //   - Between transactions, a keepalive's WAL end becomes the database's progress: an idle
 //     database does not hold back the watermark or the slot (synced at most every
-//     `idle_sync_interval`).
+//     `idle_sync_interval`, and at once when the server asks for a reply: at shutdown the
+//     walsender waits until our flush position reaches its WAL end).
 //   - A malformed message or an impossible sequence (BEGIN inside a transaction, a change
 //     outside one) returns kDataLoss without confirming anything past the last good commit.
 //
@@ -97,9 +98,10 @@ class CaptureSession {
   bool resending_ = false;  // The open transaction is one the spool already holds.
   Lsn commit_lsn_;
   uint32_t seq_ = 0;
-  Lsn last_end_;  // End of the newest transaction taken (or progress reached).
-  Lsn received_;  // Newest WAL position received.
-  bool unsynced_ = false;
+  Lsn last_end_;                // End of the newest transaction taken (or progress reached).
+  Lsn received_;                // Newest WAL position received.
+  bool unsynced_ = false;       // Committed transactions wait for a sync.
+  bool idle_unsynced_ = false;  // Progress from keepalives waits for a sync.
   absl::Time first_unsynced_;
   int64_t newest_unsynced_commit_us_ = 0;  // Commit time of the newest unsynced transaction.
   absl::Time last_idle_sync_ = absl::InfinitePast();

@@ -196,6 +196,22 @@ TEST_F(CaptureSessionTest, KeepaliveAnsweredAndIdleDatabaseAdvances) {
   EXPECT_EQ(spool_->Progress(db_)->flushed, Lsn::FromRaw(0x9000));
 }
 
+TEST_F(CaptureSessionTest, ReplyRequestedSyncsIdleProgressAtOnce) {
+  ScriptedSource source(&stop_);
+  source.Keepalive(Lsn::FromRaw(0x4000), /*reply_requested=*/false);  // Synced: the first.
+  source.Keepalive(Lsn::FromRaw(0x8000), /*reply_requested=*/false);  // Waits for the interval.
+  // The server shuts down and waits for our flush to reach its WAL end: the answer to its
+  // ping must already carry it, whatever the idle sync interval says.
+  source.Keepalive(Lsn::FromRaw(0x8000), /*reply_requested=*/true);
+  source.Fail(absl::UnavailableError("server shut down"));
+  CaptureOptions options;
+  options.idle_sync_interval = absl::Hours(1);
+  CaptureSession session(&source, writer_.get(), &stats_, options);
+  EXPECT_EQ(session.Run(stop_).code(), absl::StatusCode::kUnavailable);
+  ASSERT_FALSE(source.sent.empty());
+  EXPECT_EQ(source.sent.back().flushed, Lsn::FromRaw(0x8000));
+}
+
 TEST_F(CaptureSessionTest, KeepaliveInsideTransactionDoesNotAdvance) {
   ScriptedSource source(&stop_);
   source.Data(Lsn::FromRaw(0x1000),

@@ -77,6 +77,7 @@ void SlotReader::SetState(bool streaming, const absl::Status& status, bool final
 absl::Status SlotReader::Run(const std::atomic<bool>& stop) {
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<SpoolWriter> writer, spool_->NewWriter(id_));
   absl::Duration backoff = config_.retry_delay;
+  absl::Time first_failure = absl::InfiniteFuture();
   while (!stop.load()) {
     const absl::Time started = absl::Now();
     absl::Status status = RunOnce(writer.get(), stop);
@@ -87,6 +88,24 @@ absl::Status SlotReader::Run(const std::atomic<bool>& stop) {
     if (!IsRetryable(status)) {
       SetState(false, status, /*final=*/true);
       return absl::Status(status.code(), absl::StrCat(database_, ": ", status.message()));
+    }
+    // A database never reached since start-up is more likely misconfigured than restarting:
+    // once DATA_SYNC_RETRY_COUNT attempts have failed and DATA_SYNC_TIMEOUT has passed, say
+    // so and stop (exit 1). (Not sooner: after a crash, our previous walsender may hold the
+    // slot for a moment.) Once it has streamed, a lost connection is retried for as long as
+    // it takes.
+    if (!ever_streamed_) {
+      if (first_failure == absl::InfiniteFuture()) first_failure = started;
+      if (state().consecutive_failures + 1 >=
+              static_cast<uint64_t>(std::max(1, config_.retry_count)) &&
+          absl::Now() - first_failure >= config_.sync_timeout) {
+        SetState(false, status, /*final=*/true);
+        return absl::Status(status.code(),
+                            absl::StrCat(database_, ": ", status.message(), " (gave up after ",
+                                         absl::FormatDuration(absl::Trunc(
+                                             absl::Now() - first_failure, absl::Seconds(1))),
+                                         ")"));
+      }
     }
     // A session that ran a while was healthy: start the backoff over.
     if (absl::Now() - started > absl::Minutes(1)) backoff = config_.retry_delay;
@@ -143,6 +162,7 @@ absl::Status SlotReader::RunOnce(SpoolWriter* writer, const std::atomic<bool>& s
                           ReplicationStream::Start(connection.get(), slot_,
                                                    writer->durable().flushed, Wal2JsonOptions()));
   SetState(true, absl::OkStatus());
+  ever_streamed_ = true;
   CaptureSession session(stream.get(), writer, stats_, options_);
   return session.Run(stop);
 }

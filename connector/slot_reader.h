@@ -13,7 +13,10 @@
 // Retry policy (the one place it is decided for capture):
 //   kUnavailable (connection refused or lost, server restarting, slot still held by our
 //   previous walsender)  -> reconnect after DATA_SYNC_RETRY_DELAY, doubling up to
-//   DATA_SYNC_TIMEOUT, forever; the failure count shows in metrics and status.
+//   DATA_SYNC_TIMEOUT, forever once the database has streamed; the failure count shows in
+//   metrics and /healthz. Before it ever streamed: until DATA_SYNC_RETRY_COUNT attempts have
+//   failed and DATA_SYNC_TIMEOUT has passed, then the error is returned (a server never
+//   reached since start-up is more likely misconfigured than restarting).
 //   kResourceExhausted (spool disk full) -> likewise: nothing is confirmed meanwhile, so
 //   PostgreSQL keeps the WAL and nothing is lost.
 //   Anything else (kDataLoss, kFailedPrecondition, kPermissionDenied, kNotFound, ...)
@@ -74,6 +77,8 @@ class SlotReader {
   Spool* const spool_;
   CaptureStats* const stats_;
   const CaptureOptions options_;
+
+  bool ever_streamed_ = false;  // Run()'s thread only.
 
   mutable absl::Mutex mutex_;
   ReaderState state_ ABSL_GUARDED_BY(mutex_);

@@ -79,7 +79,7 @@ absl::StatusOr<std::string> StatusReport(const Config& config) {
     std::string confirmed = "-";
     std::string retained = "-";
     if (slot != slots.end()) {
-      active = slot->second.active ? absl::StrCat("pid ", slot->second.active_pid) : "no";
+      active = slot->second.active ? absl::StrCat("yes:", slot->second.active_pid) : "no";
       confirmed = slot->second.confirmed.ToString();
       retained = FormatBytes(server_wal.BytesSince(slot->second.restart));
     }

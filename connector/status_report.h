@@ -3,7 +3,8 @@
 // seconds; then the spool itself.
 //
 // Reads the spool read-only, so it runs beside the daemon. Columns:
-//   slot / active      pg_replication_slots (active pid when held)
+//   slot / active      pg_replication_slots ("yes:<walsender pid>" while streaming, "no",
+//                      or "missing")
 //   confirmed          the slot's confirmed_flush_lsn
 //   spooled            the spool's durable progress (what the daemon may confirm)
 //   lag_bytes          server WAL end - spooled

@@ -47,6 +47,10 @@ pg() {  # pg DATABASE SQL: one value per line, fields separated by '|'
   "$PG_BIN/psql" -X -At -v ON_ERROR_STOP=1 -d "$1" -c "$2"
 }
 
+lsn_number() {  # lsn_number X/Y: the LSN as a decimal number
+  echo $((16#${1%/*} * 4294967296 + 16#${1#*/}))
+}
+
 mysql_admin() {
   mariadb -h "$MYSQL_AUDIT_HOST" -P "$MYSQL_AUDIT_PORT" -u "$MYSQL_AUDIT_USER" \
     --password="$MYSQL_AUDIT_PASSWORD" -N -B "$@"

@@ -1,0 +1,117 @@
+#include "sink/mysql_session.h"
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include "absl/strings/str_cat.h"
+
+namespace genims {
+namespace {
+
+absl::Status StatusFor(unsigned int code, std::string message) {
+  switch (code) {
+    case CR_CONNECTION_ERROR:
+    case CR_CONN_HOST_ERROR:
+    case CR_SERVER_GONE_ERROR:
+    case CR_SERVER_LOST:
+      return absl::UnavailableError(message);
+    case ER_LOCK_DEADLOCK:
+    case ER_LOCK_WAIT_TIMEOUT:
+      return absl::AbortedError(message);
+    case ER_DUP_ENTRY:
+      return absl::AlreadyExistsError(message);
+    case ER_ACCESS_DENIED_ERROR:
+    case ER_DBACCESS_DENIED_ERROR:
+    case ER_TABLEACCESS_DENIED_ERROR:
+      return absl::PermissionDeniedError(message);
+    case ER_DISK_FULL:
+    case ER_RECORD_FILE_FULL:
+      return absl::ResourceExhaustedError(message);
+    case ER_BAD_DB_ERROR:
+    case ER_SIGNAL_EXCEPTION:
+      return absl::FailedPreconditionError(message);
+    default:
+      // Server shutdown and connection-refused variants arrive under several codes.
+      if (code >= 2000 && code < 2100) return absl::UnavailableError(message);
+      return absl::InternalError(absl::StrCat(message, " (error ", code, ")"));
+  }
+}
+
+}  // namespace
+
+void MySqlSession::Closer::operator()(MYSQL* mysql) const { mysql_close(mysql); }
+
+absl::StatusOr<std::unique_ptr<MySqlSession>> MySqlSession::Connect(const MySqlTarget& target) {
+  std::unique_ptr<MYSQL, Closer> mysql(mysql_init(nullptr));
+  if (mysql == nullptr) return absl::ResourceExhaustedError("mysql_init failed");
+  const unsigned int timeout_seconds = 10;
+  mysql_options(mysql.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout_seconds);
+  mysql_options(mysql.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  mysql_options(mysql.get(), MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+  if (mysql_real_connect(mysql.get(), target.host.c_str(), target.user.c_str(),
+                         target.password.c_str(),
+                         target.database.empty() ? nullptr : target.database.c_str(),
+                         static_cast<unsigned int>(target.port), nullptr, 0) == nullptr) {
+    return StatusFor(mysql_errno(mysql.get()),
+                     absl::StrCat("connecting to MariaDB at ", target.host, ":", target.port,
+                                  " as ", target.user, ": ", mysql_error(mysql.get())));
+  }
+  return std::unique_ptr<MySqlSession>(new MySqlSession(std::move(mysql)));
+}
+
+MySqlSession::~MySqlSession() = default;
+
+absl::Status MySqlSession::LastError(absl::string_view what) const {
+  return StatusFor(mysql_errno(mysql_.get()), absl::StrCat(what, ": ", mysql_error(mysql_.get())));
+}
+
+absl::StatusOr<uint64_t> MySqlSession::Execute(absl::string_view sql) {
+  if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
+    return LastError(sql.substr(0, sql.find_first_of(" \n")));
+  }
+  // A statement that unexpectedly returned rows: drain them so the connection stays usable.
+  if (MYSQL_RES* result = mysql_store_result(mysql_.get()); result != nullptr) {
+    mysql_free_result(result);
+  }
+  return static_cast<uint64_t>(mysql_affected_rows(mysql_.get()));
+}
+
+absl::StatusOr<std::vector<MySqlRow>> MySqlSession::Query(absl::string_view sql) {
+  if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
+    return LastError(sql.substr(0, sql.find_first_of(" \n")));
+  }
+  std::unique_ptr<MYSQL_RES, void (*)(MYSQL_RES*)> result(mysql_store_result(mysql_.get()),
+                                                          mysql_free_result);
+  std::vector<MySqlRow> rows;
+  if (result == nullptr) {
+    if (mysql_field_count(mysql_.get()) != 0) return LastError("reading result");
+    return rows;
+  }
+  const unsigned int fields = mysql_num_fields(result.get());
+  while (MYSQL_ROW row = mysql_fetch_row(result.get())) {
+    const unsigned long* lengths = mysql_fetch_lengths(result.get());
+    MySqlRow& out = rows.emplace_back(fields);
+    for (unsigned int i = 0; i < fields; ++i) {
+      if (row[i] != nullptr) out[i] = std::string(row[i], lengths[i]);
+    }
+  }
+  return rows;
+}
+
+void MySqlSession::Rollback() {
+  const absl::StatusOr<uint64_t> ignored = Execute("ROLLBACK");
+  (void)ignored;
+}
+
+std::string MySqlSession::Quote(absl::string_view text) {
+  std::string quoted(text.size() * 2 + 3, '\0');
+  quoted[0] = '\'';
+  const unsigned long length =
+      mysql_real_escape_string(mysql_.get(), quoted.data() + 1, text.data(), text.size());
+  quoted.resize(length + 1);
+  quoted.push_back('\'');
+  return quoted;
+}
+
+}  // namespace genims

@@ -42,7 +42,7 @@ absl::StatusOr<std::string> StatusReport(const Config& config) {
       PgRows rows,
       connection->Query("SELECT slot_name, active, coalesce(active_pid::text, ''), "
                         "coalesce(restart_lsn, '0/0'), coalesce(confirmed_flush_lsn, '0/0'), "
-                        "coalesce(wal_status, ''), pg_current_wal_lsn() "
+                        "coalesce(wal_status, '') "
                         "FROM pg_replication_slots WHERE slot_name = ANY(string_to_array($1, ','))",
                         {absl::StrJoin(slot_names, ",")}));
   GENIMS_ASSIGN_OR_RETURN(PgRows wal, connection->Query("SELECT pg_current_wal_lsn()"));

@@ -154,13 +154,11 @@ absl::Status SpoolWriter::Flush(bool sync) {
     batch_->Clear();
     written_ = pending_;
     progress_changed_ = false;
+    spool_->RecordWritten(database_, written_.flushed);
   } else if (sync && written_.flushed != durable_.flushed) {
     GENIMS_RETURN_IF_ERROR(FromRocks(spool_->db_->SyncWAL(), "spool sync"));
   }
-  if (sync) {
-    durable_ = written_;
-    spool_->RecordDurable(database_, durable_);
-  }
+  if (sync) durable_ = written_;
   return absl::OkStatus();
 }
 
@@ -251,7 +249,7 @@ absl::StatusOr<std::unique_ptr<Spool>> Spool::OpenWith(const std::string& path, 
     const DatabaseId id(static_cast<uint16_t>(
         GetBigEndian(absl::string_view(it->key().data(), it->key().size()).substr(1), 2)));
     absl::MutexLock lock(&spool->mutex_);
-    spool->durable_flushed_[id] = progress.flushed;
+    spool->written_flushed_[id] = progress.flushed;
   }
   GENIMS_RETURN_IF_ERROR(FromRocks(it->status(), "reading spool progress"));
   return spool;
@@ -283,7 +281,7 @@ absl::StatusOr<DatabaseId> Spool::RegisterDatabase(absl::string_view name) {
   rocksdb::WriteOptions options;
   options.sync = true;
   GENIMS_RETURN_IF_ERROR(FromRocks(db_->Put(options, key, value), "registering database"));
-  durable_flushed_.emplace(DatabaseId(next), Lsn());
+  written_flushed_.emplace(DatabaseId(next), Lsn());
   return DatabaseId(next);
 }
 
@@ -320,17 +318,29 @@ absl::StatusOr<std::unique_ptr<SpoolWriter>> Spool::NewWriter(DatabaseId databas
   return std::unique_ptr<SpoolWriter>(new SpoolWriter(this, database, progress));
 }
 
-void Spool::RecordDurable(DatabaseId database, const DatabaseProgress& progress) {
+void Spool::RecordWritten(DatabaseId database, Lsn flushed) {
   absl::MutexLock lock(&mutex_);
-  durable_flushed_[database] = progress.flushed;
+  Lsn& stored = written_flushed_[database];
+  if (flushed > stored) {
+    stored = flushed;
+    ++progress_generation_;
+  }
+}
+
+uint64_t Spool::AwaitProgress(uint64_t seen, absl::Duration timeout) {
+  absl::MutexLock lock(&mutex_);
+  auto moved = [this, seen]()
+                   ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_) { return progress_generation_ != seen; };
+  mutex_.AwaitWithTimeout(absl::Condition(&moved), timeout);
+  return progress_generation_;
 }
 
 Lsn Spool::Watermark(const std::vector<DatabaseId>& databases) {
   absl::MutexLock lock(&mutex_);
   std::optional<Lsn> lowest;
   for (DatabaseId database : databases) {
-    auto it = durable_flushed_.find(database);
-    const Lsn flushed = it == durable_flushed_.end() ? Lsn() : it->second;
+    auto it = written_flushed_.find(database);
+    const Lsn flushed = it == written_flushed_.end() ? Lsn() : it->second;
     if (!lowest || flushed < *lowest) lowest = flushed;
   }
   return lowest.value_or(Lsn());
@@ -346,10 +356,12 @@ std::unique_ptr<SpoolCursor> Spool::Read(std::optional<EventKey> after, Lsn belo
 absl::Status Spool::SetSinkCursor(absl::string_view sink, EventKey applied) {
   std::string value;
   EncodeEventKey(applied, &value);
-  rocksdb::WriteOptions options;
-  options.sync = true;
-  return FromRocks(db_->Put(options, absl::StrCat(std::string(1, kCursorPrefix), sink), value),
-                   "saving sink cursor");
+  // Not synced: the sink's truth is in its own database; a cursor lost in a machine crash
+  // only makes it read again what it will skip. (RocksDB's log is ordered, so a Trim() that
+  // survives implies the cursor write before it survived too.)
+  return FromRocks(
+      db_->Put(rocksdb::WriteOptions(), absl::StrCat(std::string(1, kCursorPrefix), sink), value),
+      "saving sink cursor");
 }
 
 absl::StatusOr<std::optional<EventKey>> Spool::SinkCursor(absl::string_view sink) {

@@ -9,8 +9,12 @@
 //
 // Visibility: events of a transaction are written as they stream (a transaction of millions
 // of rows is not held in memory), before its commit is known to be complete. Readers
-// therefore read only below a watermark, the lowest progress over the databases being
+// therefore read only below a watermark, the lowest written progress over the databases being
 // captured: everything below it is complete, and no database can still add an event there.
+// The watermark follows written, not synced, progress, so that an idle database's keepalive
+// position unblocks the busy ones at once. A machine crash can lose an unsynced suffix that a
+// sink already applied; PostgreSQL was not told of it, sends it again, and the spool gets the
+// same events under the same keys, which the sink's own stored position skips.
 //
 // Each sink registers a cursor (the last event it applied; its own truth lives in its
 // database, this copy drives trimming). Trim() deletes every event at or below the slowest
@@ -40,6 +44,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
 #include "checkpoint/change_event.h"
 #include "checkpoint/lsn.h"
 #include "rocksdb/slice.h"
@@ -176,9 +181,14 @@ class Spool {
   // A writer for `database`, starting from its stored progress. One writer per database.
   absl::StatusOr<std::unique_ptr<SpoolWriter>> NewWriter(DatabaseId database);
 
-  // The lowest durable progress over `databases` (the ones being captured): events with a
-  // lower commit LSN are complete and final.
+  // The lowest written progress over `databases` (the ones being captured): events with a
+  // lower commit LSN are complete and final (see Visibility above).
   Lsn Watermark(const std::vector<DatabaseId>& databases);
+
+  // Waits until some database's written progress moves past what the caller saw (`seen`, the
+  // value returned by the previous call; 0 at first) or `timeout` passes. Returns the current
+  // progress generation. Lets a sink sleep without polling the watermark.
+  uint64_t AwaitProgress(uint64_t seen, absl::Duration timeout);
 
   // Events with key > `after` (or from the start) and commit LSN < `below`.
   std::unique_ptr<SpoolCursor> Read(std::optional<EventKey> after, Lsn below);
@@ -198,11 +208,12 @@ class Spool {
   friend class SpoolWriter;
   explicit Spool(std::unique_ptr<rocksdb::DB> db);
   static absl::StatusOr<std::unique_ptr<Spool>> OpenWith(const std::string& path, bool read_only);
-  void RecordDurable(DatabaseId database, const DatabaseProgress& progress);
+  void RecordWritten(DatabaseId database, Lsn flushed);
 
   std::unique_ptr<rocksdb::DB> db_;
   absl::Mutex mutex_;
-  std::map<DatabaseId, Lsn> durable_flushed_ ABSL_GUARDED_BY(mutex_);
+  std::map<DatabaseId, Lsn> written_flushed_ ABSL_GUARDED_BY(mutex_);
+  uint64_t progress_generation_ ABSL_GUARDED_BY(mutex_) = 1;
 };
 
 }  // namespace genims

@@ -122,6 +122,19 @@ TEST_F(SpoolTest, OpenTransactionStaysBelowTheWatermark) {
   EXPECT_EQ(ReadKeys(*spool, std::nullopt, spool->Watermark({db})).size(), 3u);
 }
 
+TEST_F(SpoolTest, UnsyncedProgressMovesTheWatermarkAndWakesReaders) {
+  std::unique_ptr<Spool> spool = OpenSpool();
+  DatabaseId db = *spool->RegisterDatabase("genims_tms_db");
+  std::unique_ptr<SpoolWriter> writer = *spool->NewWriter(db);
+  const uint64_t seen = spool->AwaitProgress(0, absl::ZeroDuration());
+  EXPECT_EQ(spool->AwaitProgress(seen, absl::Milliseconds(1)), seen);  // Nothing moved.
+  writer->AdvanceTo(Lsn::FromRaw(0x700));  // An idle database's keepalive.
+  ASSERT_TRUE(writer->Flush(/*sync=*/false).ok());
+  EXPECT_EQ(spool->Watermark({db}), Lsn::FromRaw(0x700));
+  EXPECT_EQ(writer->durable().flushed, Lsn());  // Visible, but not yet confirmable.
+  EXPECT_NE(spool->AwaitProgress(seen, absl::Seconds(10)), seen);
+}
+
 TEST_F(SpoolTest, ReadsInCommitOrderAcrossDatabases) {
   std::unique_ptr<Spool> spool = OpenSpool();
   DatabaseId erp = *spool->RegisterDatabase("genims_erp_db");

@@ -38,10 +38,8 @@ void AddCounter(MetricFamily& family, const std::string& database, double value)
   family.metric.push_back(std::move(metric));
 }
 
-void AddHistogram(MetricFamily& family, const std::string& database,
-                  const LatencyHistogram& histogram) {
+void AddHistogram(MetricFamily& family, const LatencyHistogram& histogram, ClientMetric metric) {
   const LatencyHistogram::Snapshot snapshot = histogram.Read();
-  ClientMetric metric = Labelled(database);
   metric.histogram.sample_count = snapshot.count;
   metric.histogram.sample_sum = snapshot.sum_seconds;
   for (size_t i = 0; i < LatencyHistogram::kBoundsSeconds.size(); ++i) {
@@ -136,9 +134,9 @@ std::vector<MetricFamily> CaptureMetrics::Collect() const {
         errors.metric.push_back(std::move(metric));
       }
     }
-    AddHistogram(decode, source.database, stats.decode_seconds);
-    AddHistogram(sync, source.database, stats.sync_seconds);
-    AddHistogram(capture_latency, source.database, stats.capture_latency_seconds);
+    AddHistogram(decode, stats.decode_seconds, Labelled(source.database));
+    AddHistogram(sync, stats.sync_seconds, Labelled(source.database));
+    AddHistogram(capture_latency, stats.capture_latency_seconds, Labelled(source.database));
   }
 
   std::vector<MetricFamily> families = {std::move(lag_bytes), std::move(lag_seconds),
@@ -166,12 +164,128 @@ std::vector<MetricFamily> CaptureMetrics::Collect() const {
     beats.metric.push_back(std::move(metric));
     families.push_back(std::move(beats));
   }
+  if (audit_sink_ != nullptr) CollectSink(&families);
   MetricFamily up = Family("genims_cdc_up", "1 while genims-cdc runs.", MetricType::Gauge);
   ClientMetric one;
   one.gauge.value = 1;
   up.metric.push_back(std::move(one));
   families.push_back(std::move(up));
   return families;
+}
+
+void CaptureMetrics::AddAuditSink(const AuditSink* sink, int error_threshold) {
+  audit_sink_ = sink;
+  error_threshold_ = error_threshold;
+}
+
+void CaptureMetrics::CollectSink(std::vector<MetricFamily>* families) const {
+  const std::string sink = "audit";
+  const AuditSinkState state = audit_sink_->state();
+  const AuditSinkStats& stats = audit_sink_->stats();
+  auto sink_metric = [&sink](double value, bool counter) {
+    ClientMetric metric;
+    metric.label.push_back({"sink", sink});
+    if (counter) {
+      metric.counter.value = value;
+    } else {
+      metric.gauge.value = value;
+    }
+    return metric;
+  };
+  auto per_database = [&sink](const std::string& database) {
+    ClientMetric metric;
+    metric.label.push_back({"database", database});
+    metric.label.push_back({"sink", sink});
+    return metric;
+  };
+
+  MetricFamily lag_bytes =
+      Family("genims_cdc_sink_lag_bytes", "Server WAL end minus the position the sink has applied.",
+             MetricType::Gauge);
+  MetricFamily lag_seconds =
+      Family("genims_cdc_sink_lag_seconds",
+             "0 when the sink has applied everything spooled, else now minus the commit time of "
+             "the newest change it applied.",
+             MetricType::Gauge);
+  const int64_t now_us = absl::ToUnixMicros(absl::Now());
+  const uint64_t applied = state.applied_through.raw();
+  for (const Source& source : sources_) {
+    const uint64_t wal_end = source.stats->server_wal_end.load();
+    ClientMetric bytes = per_database(source.database);
+    bytes.gauge.value = wal_end > applied ? double(wal_end - applied) : 0.0;
+    lag_bytes.metric.push_back(std::move(bytes));
+    ClientMetric seconds = per_database(source.database);
+    // Caught up when everything this database spooled lies below what the sink applied.
+    const bool caught_up = source.stats->last_commit_lsn.load() < applied;
+    auto last = state.last_commit_time_us.find(source.database);
+    seconds.gauge.value = caught_up || last == state.last_commit_time_us.end()
+                              ? 0.0
+                              : std::max<int64_t>(0, now_us - last->second) / 1e6;
+    lag_seconds.metric.push_back(std::move(seconds));
+  }
+  families->push_back(std::move(lag_bytes));
+  families->push_back(std::move(lag_seconds));
+
+  struct Counter {
+    const char* name;
+    const char* help;
+    uint64_t value;
+  };
+  const Counter counters[] = {
+      {"genims_cdc_sink_rows_total", "Rows the sink wrote (data_change_audit rows for audit).",
+       stats.rows.load()},
+      {"genims_cdc_sink_batches_total", "Batches committed, each one MySQL transaction.",
+       stats.batches.load()},
+      {"genims_cdc_sink_transactions_total", "Source transactions the sink completed.",
+       stats.transactions.load()},
+      {"genims_cdc_audit_bulk_operations_total", "Rows written to bulk_operation_audit.",
+       stats.bulk_rows.load()},
+      {"genims_cdc_audit_sensitive_changes_total", "Rows written to sensitive_change_log.",
+       stats.sensitive_rows.load()},
+      {"genims_cdc_audit_lost_values_total",
+       "Values recorded as null and flagged in lost_values (NaN/Infinity wal2json 2.5 cannot "
+       "carry).",
+       stats.lost_values.load()},
+      {"genims_cdc_audit_malformed_attributions_total",
+       "genims.audit messages without a usable user_id (ignored).",
+       stats.malformed_attributions.load()},
+  };
+  for (const Counter& counter : counters) {
+    MetricFamily family = Family(counter.name, counter.help, MetricType::Counter);
+    family.metric.push_back(sink_metric(static_cast<double>(counter.value), true));
+    families->push_back(std::move(family));
+  }
+  MetricFamily failures =
+      Family("genims_cdc_sink_consecutive_failures",
+             "Failed attempts since the sink last applied a batch.", MetricType::Gauge);
+  failures.metric.push_back(sink_metric(static_cast<double>(state.consecutive_failures), false));
+  families->push_back(std::move(failures));
+  MetricFamily healthy =
+      Family("genims_cdc_sink_healthy",
+             "1 while the sink runs with fewer than ETL_ERROR_THRESHOLD consecutive failures.",
+             MetricType::Gauge);
+  healthy.metric.push_back(sink_metric(
+      state.running && state.consecutive_failures < static_cast<uint64_t>(error_threshold_) ? 1 : 0,
+      false));
+  families->push_back(std::move(healthy));
+  MetricFamily errors =
+      Family("genims_cdc_sink_errors_total", "Failed sink attempts by kind.", MetricType::Counter);
+  for (const auto& [kind, count] : state.errors_by_kind) {
+    ClientMetric metric = sink_metric(static_cast<double>(count), true);
+    metric.label.push_back({"kind", kind});
+    errors.metric.push_back(std::move(metric));
+  }
+  if (!errors.metric.empty()) families->push_back(std::move(errors));
+  MetricFamily batch_seconds = Family("genims_cdc_sink_batch_seconds",
+                                      "Time to write and commit one batch.", MetricType::Histogram);
+  AddHistogram(batch_seconds, stats.batch_seconds, sink_metric(0, false));
+  families->push_back(std::move(batch_seconds));
+  MetricFamily apply_latency =
+      Family("genims_cdc_sink_apply_latency_seconds",
+             "From a transaction's commit in PostgreSQL to its commit in the sink's database.",
+             MetricType::Histogram);
+  AddHistogram(apply_latency, stats.apply_latency, sink_metric(0, false));
+  families->push_back(std::move(apply_latency));
 }
 
 std::string CaptureMetrics::Render() const {

@@ -13,6 +13,15 @@
 //   genims_cdc_errors_total{database,kind}  failed attempts by status code
 //   genims_cdc_decode_seconds, _spool_sync_seconds, _capture_latency_seconds  (histograms)
 //   genims_cdc_spool_bytes, genims_cdc_heartbeats_total, genims_cdc_up
+// and per sink (label `sink`, with `database` where per database):
+//   genims_cdc_sink_lag_bytes{sink,database}    server WAL end - what the sink has applied
+//   genims_cdc_sink_lag_seconds{sink,database}  0 when caught up, else now - commit time of the
+//                                               newest change the sink applied
+//   genims_cdc_sink_rows_total, _batches_total, _transactions_total, _consecutive_failures,
+//   genims_cdc_sink_healthy, genims_cdc_sink_errors_total{sink,kind},
+//   genims_cdc_sink_batch_seconds, genims_cdc_sink_apply_latency_seconds (histograms),
+//   genims_cdc_audit_bulk_operations_total, _sensitive_changes_total, _lost_values_total,
+//   _malformed_attributions_total
 //
 // Thread-safety: Collect() may run on any thread, concurrently with capture.
 #ifndef GENIMS_CONNECTOR_CAPTURE_METRICS_H_
@@ -27,6 +36,7 @@
 #include "connector/slot_reader.h"
 #include "prometheus/collectable.h"
 #include "prometheus/metric_family.h"
+#include "sink/audit_sink.h"
 
 namespace genims {
 
@@ -41,6 +51,10 @@ class CaptureMetrics : public prometheus::Collectable {
   // Everything borrowed must outlive this object; `spool` and `heartbeat` may be null.
   CaptureMetrics(std::vector<Source> sources, Spool* spool, const Heartbeat* heartbeat);
 
+  // Adds the audit sink's metrics (borrowed; must outlive this object). A sink with
+  // `error_threshold` consecutive failures is reported unhealthy.
+  void AddAuditSink(const AuditSink* sink, int error_threshold);
+
   std::vector<prometheus::MetricFamily> Collect() const override;
 
   // The text exposition format of Collect().
@@ -50,6 +64,10 @@ class CaptureMetrics : public prometheus::Collectable {
   const std::vector<Source> sources_;
   Spool* const spool_;
   const Heartbeat* const heartbeat_;
+  const AuditSink* audit_sink_ = nullptr;
+  int error_threshold_ = 5;
+
+  void CollectSink(std::vector<prometheus::MetricFamily>* families) const;
 };
 
 }  // namespace genims

@@ -48,6 +48,9 @@ absl::Status CaptureSession::Run(const std::atomic<bool>& stop) {
           writer_->AdvanceTo(message->wal_end);
           last_end_ = message->wal_end;
           idle_unsynced_ = true;
+          // Written at once (not synced): the spool's watermark follows written progress, so
+          // the sinks need not wait for this idle database's next sync to read the busy ones.
+          GENIMS_RETURN_IF_ERROR(writer_->Flush(/*sync=*/false));
         }
         if (message->reply_requested) {
           // The server waits for our answer (and at shutdown, for our flush to reach its
@@ -141,6 +144,7 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
       received_ = std::max(received_, event_.commit.end_lsn);
       stats_->events.fetch_add(1, std::memory_order_relaxed);
       stats_->transactions.fetch_add(1, std::memory_order_relaxed);
+      stats_->last_commit_lsn.store(commit_lsn_.raw(), std::memory_order_relaxed);
       if (event_.commit.commit_time_us) {
         newest_unsynced_commit_us_ = *event_.commit.commit_time_us;
         stats_->last_commit_time_us.store(*event_.commit.commit_time_us, std::memory_order_relaxed);

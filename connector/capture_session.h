@@ -31,8 +31,8 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "checkpoint/latency_histogram.h"
 #include "checkpoint/spool.h"
-#include "connector/latency_histogram.h"
 #include "connector/replication_stream.h"
 #include "connector/table_filter.h"
 #include "decoder/wal2json_decoder.h"
@@ -65,6 +65,7 @@ struct CaptureStats {
   std::atomic<uint64_t> server_wal_end{0};            // Raw LSN, from the last message.
   std::atomic<uint64_t> flushed{0};                   // Raw LSN confirmed to the server.
   std::atomic<int64_t> last_commit_time_us{0};        // Of the newest spooled transaction.
+  std::atomic<uint64_t> last_commit_lsn{0};           // Raw commit LSN of the same.
   LatencyHistogram decode_seconds;                    // Per message.
   LatencyHistogram sync_seconds;                      // Per synced spool write.
   // From a transaction's commit (server clock) to its synced spool write (our clock).

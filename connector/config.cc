@@ -59,6 +59,20 @@ class Variables {
     return absl::OkStatus();
   }
 
+  absl::Status Bool(absl::string_view name, bool* out) const {
+    std::optional<std::string> text = Get(name);
+    if (!text) return absl::OkStatus();
+    const std::string lower = absl::AsciiStrToLower(*text);
+    if (lower == "true" || lower == "1" || lower == "yes" || lower == "on") {
+      *out = true;
+    } else if (lower == "false" || lower == "0" || lower == "no" || lower == "off") {
+      *out = false;
+    } else {
+      return Invalid(name, absl::StrCat("expected true or false, got \"", *text, "\""));
+    }
+    return absl::OkStatus();
+  }
+
   absl::Status Seconds(absl::string_view name, int max, absl::Duration* out) const {
     int seconds = static_cast<int>(absl::ToInt64Seconds(*out));
     GENIMS_RETURN_IF_ERROR(Int(name, 0, max, &seconds));
@@ -110,6 +124,23 @@ absl::StatusOr<std::vector<std::string>> LoadList(const Variables& vars, absl::s
     items.emplace_back(item);
   }
   return items;
+}
+
+// Patterns of 1 to `max_parts` dot-separated, non-empty parts.
+absl::Status CheckNamePatterns(absl::string_view name, const std::vector<std::string>& patterns,
+                               size_t max_parts) {
+  for (const std::string& pattern : patterns) {
+    const std::vector<absl::string_view> parts = absl::StrSplit(pattern, '.');
+    bool empty_part = false;
+    for (absl::string_view part : parts) empty_part = empty_part || part.empty();
+    if (parts.size() > max_parts || empty_part) {
+      return Invalid(
+          name,
+          absl::StrCat("\"", pattern, "\" is not a ",
+                       max_parts == 3 ? "[schema.][table.]column" : "[schema.]table", " pattern"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status CheckTablePatterns(absl::string_view name, const std::vector<std::string>& patterns) {
@@ -190,6 +221,10 @@ std::string Config::Describe() const {
                       ? "off"
                       : absl::StrCat("every ", absl::FormatDuration(heartbeat_interval)),
                   "\n");
+  absl::StrAppend(&text, "audit sensitive     ", absl::StrJoin(audit_sensitive_columns, ","),
+                  audit_mask_changes ? " (masked in data_change_audit too)" : "", "\n");
+  absl::StrAppend(&text, "audit config tables ", absl::StrJoin(audit_config_tables, ","), "\n");
+  absl::StrAppend(&text, "audit bulk rows     ", audit_bulk_rows, "\n");
   absl::StrAppend(&text, "batch size          ", batch_size, "\n");
   absl::StrAppend(&text, "error threshold     ", error_threshold, "\n");
   absl::StrAppend(&text, "retries             ", retry_count, " every ",
@@ -246,6 +281,20 @@ absl::StatusOr<Config> LoadConfig(const EnvMap& env) {
   GENIMS_ASSIGN_OR_RETURN(config.exclude_tables, LoadList(vars, "CDC_EXCLUDE_TABLES"));
   GENIMS_RETURN_IF_ERROR(CheckTablePatterns("CDC_INCLUDE_TABLES", config.include_tables));
   GENIMS_RETURN_IF_ERROR(CheckTablePatterns("CDC_EXCLUDE_TABLES", config.exclude_tables));
+
+  if (vars.Get("CDC_AUDIT_SENSITIVE_COLUMNS")) {
+    GENIMS_ASSIGN_OR_RETURN(config.audit_sensitive_columns,
+                            LoadList(vars, "CDC_AUDIT_SENSITIVE_COLUMNS"));
+  }
+  GENIMS_RETURN_IF_ERROR(
+      CheckNamePatterns("CDC_AUDIT_SENSITIVE_COLUMNS", config.audit_sensitive_columns, 3));
+  GENIMS_RETURN_IF_ERROR(vars.Bool("CDC_AUDIT_MASK_CHANGES", &config.audit_mask_changes));
+  if (vars.Get("CDC_AUDIT_CONFIG_TABLES")) {
+    GENIMS_ASSIGN_OR_RETURN(config.audit_config_tables, LoadList(vars, "CDC_AUDIT_CONFIG_TABLES"));
+  }
+  GENIMS_RETURN_IF_ERROR(
+      CheckNamePatterns("CDC_AUDIT_CONFIG_TABLES", config.audit_config_tables, 2));
+  GENIMS_RETURN_IF_ERROR(vars.Int("CDC_AUDIT_BULK_ROWS", 1, 1000000000, &config.audit_bulk_rows));
   return config;
 }
 

@@ -64,6 +64,17 @@ struct Config {
   // pg_logical_emit_message this often, so that its slot's required LSN moves on.
   absl::Duration heartbeat_interval = absl::Seconds(10);
 
+  // The audit sink (sink/audit_policy.h). CDC_AUDIT_SENSITIVE_COLUMNS: `column`,
+  // `table.column` or `schema.table.column` patterns; CDC_AUDIT_MASK_CHANGES (true/false):
+  // mask them in data_change_audit too; CDC_AUDIT_CONFIG_TABLES: `table` or `schema.table`
+  // patterns of configuration tables; CDC_AUDIT_BULK_ROWS: row changes that make a
+  // transaction a bulk operation.
+  std::vector<std::string> audit_sensitive_columns = {"*salary*", "bank_account*", "national_id",
+                                                      "tax_id"};
+  bool audit_mask_changes = true;
+  std::vector<std::string> audit_config_tables = {"system_parameters"};
+  int audit_bulk_rows = 1000;
+
   // The replication slot of `database`: slot_prefix + the name without its "genims_" prefix
   // and "_db" suffix (genims_erp_db -> genims_cdc_erp); other names are used whole.
   std::string SlotName(absl::string_view database) const;

@@ -1,6 +1,7 @@
 #include "connector/daemon.h"
 
 #include <signal.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <filesystem>
@@ -16,9 +17,13 @@
 #include "connector/log.h"
 #include "connector/metrics_server.h"
 #include "connector/slot_reader.h"
+#include "sink/audit_sink.h"
+#include "sink/mysql_audit_store.h"
 
 namespace genims {
 namespace {
+
+constexpr absl::Duration kSinkDrainTime = absl::Seconds(10);
 
 // Blocks SIGTERM and SIGINT in every thread (threads inherit the mask) so that only the
 // signal thread, in sigwait(), receives them: no handler runs in an arbitrary thread.
@@ -41,10 +46,41 @@ absl::Status PrepareStateDir(const std::string& dir) {
   return absl::OkStatus();
 }
 
-// Unhealthy when a database's capture has failed ETL_ERROR_THRESHOLD times in a row or has
-// stopped for an operator.
-Health CheckHealth(const Config& config, const std::vector<std::unique_ptr<SlotReader>>& readers) {
+std::string InstanceId() {
+  char host[256] = {};
+  if (gethostname(host, sizeof(host) - 1) != 0) host[0] = '\0';
+  return absl::StrCat(host, ":", getpid());
+}
+
+AuditSinkOptions AuditOptions(const Config& config) {
+  AuditSinkOptions options;
+  options.batch_size = static_cast<size_t>(config.batch_size);
+  options.retry_delay = std::max(config.retry_delay, absl::Milliseconds(100));
+  options.max_retry_delay =
+      std::max(options.retry_delay, std::min(config.sync_timeout, absl::Seconds(60)));
+  options.policy.sensitive_columns = config.audit_sensitive_columns;
+  options.policy.mask_changes = config.audit_mask_changes;
+  options.policy.config_tables = config.audit_config_tables;
+  options.policy.bulk_rows = static_cast<uint64_t>(config.audit_bulk_rows);
+  options.error_threshold = static_cast<uint64_t>(config.error_threshold);
+  options.log = [](const std::string& line) { Log(line); };
+  return options;
+}
+
+// Unhealthy when a database's capture or the audit sink has failed ETL_ERROR_THRESHOLD times in
+// a row, or has stopped for an operator.
+Health CheckHealth(const Config& config, const std::vector<std::unique_ptr<SlotReader>>& readers,
+                   const AuditSink* audit_sink) {
   Health health;
+  if (audit_sink != nullptr) {
+    const AuditSinkState state = audit_sink->state();
+    if (!state.running ||
+        state.consecutive_failures >= static_cast<uint64_t>(config.error_threshold)) {
+      health.healthy = false;
+      absl::StrAppend(&health.reasons, "sink audit: ", state.consecutive_failures,
+                      " consecutive failures; last: ", state.last_error, "\n");
+    }
+  }
   for (const auto& reader : readers) {
     const ReaderState state = reader->state();
     if (state.stopped_on_error ||
@@ -70,8 +106,10 @@ absl::Status RunDaemon(const Config& config) {
   capture_options.filter = &filter;
   std::vector<std::unique_ptr<CaptureStats>> stats;
   std::vector<std::unique_ptr<SlotReader>> readers;
+  std::vector<DatabaseId> captured_ids;
   for (const std::string& database : config.databases) {
     GENIMS_ASSIGN_OR_RETURN(DatabaseId id, spool->RegisterDatabase(database));
+    captured_ids.push_back(id);
     stats.push_back(std::make_unique<CaptureStats>());
     readers.push_back(std::make_unique<SlotReader>(config, database, id, spool.get(),
                                                    stats.back().get(), capture_options));
@@ -96,18 +134,46 @@ absl::Status RunDaemon(const Config& config) {
   Heartbeat heartbeat(config, stats_view);
   threads.emplace_back([&] { heartbeat.Run(stop); });
 
+  // The sink stops after the readers, once it has applied what they spooled (see below).
+  std::atomic<bool> sink_stop{false};
+  std::thread sink_thread;
+  std::unique_ptr<MySqlAuditStore> audit_store;
+  std::unique_ptr<AuditSink> audit_sink;
+  if (config.audit) {
+    const MySqlEndpoint& endpoint = *config.audit;
+    audit_store = std::make_unique<MySqlAuditStore>(
+        MySqlTarget{endpoint.host, endpoint.port, endpoint.database, endpoint.user,
+                    endpoint.password},
+        "audit", InstanceId());
+    audit_sink = std::make_unique<AuditSink>(spool.get(), captured_ids, audit_store.get(),
+                                             AuditOptions(config));
+    sink_thread = std::thread([&] {
+      absl::Status status = audit_sink->Run(sink_stop);
+      if (!status.ok()) {
+        absl::MutexLock lock(&mutex);
+        if (first_error.ok()) first_error = status;
+        stop.store(true);
+      }
+    });
+  } else {
+    Log("MYSQL_AUDIT_HOST is not set: no audit sink; the spool is kept until a sink drains it");
+  }
+
   std::vector<CaptureMetrics::Source> sources;
   for (size_t i = 0; i < count; ++i) {
     sources.push_back({config.databases[i], stats[i].get(), readers[i].get()});
   }
   CaptureMetrics metrics(std::move(sources), spool.get(), &heartbeat);
+  if (audit_sink != nullptr) metrics.AddAuditSink(audit_sink.get(), config.error_threshold);
   absl::StatusOr<std::unique_ptr<MetricsServer>> server = MetricsServer::Start(
       config.metrics_listen, [&metrics] { return metrics.Render(); },
-      [&] { return CheckHealth(config, readers); });
+      [&] { return CheckHealth(config, readers, audit_sink.get()); });
   if (!server.ok()) {
     // Without /metrics nobody would see lag or failures: refuse to run blind.
     stop.store(true);
+    sink_stop.store(true);
     for (std::thread& thread : threads) thread.join();
+    if (sink_thread.joinable()) sink_thread.join();
     return server.status();
   }
 
@@ -127,6 +193,21 @@ absl::Status RunDaemon(const Config& config) {
 
   signal_thread.join();
   for (std::thread& thread : threads) thread.join();
+  if (sink_thread.joinable()) {
+    // Drain: give the sink up to kSinkDrainTime to apply what the readers spooled last,
+    // unless it is failing (then the spool keeps it for the next start).
+    const Lsn target = spool->Watermark(captured_ids);
+    const absl::Time deadline = absl::Now() + kSinkDrainTime;
+    while (absl::Now() < deadline) {
+      const AuditSinkState state = audit_sink->state();
+      if (!state.running || state.applied_through >= target || state.consecutive_failures > 0) {
+        break;
+      }
+      absl::SleepFor(absl::Milliseconds(20));
+    }
+    sink_stop.store(true);
+    sink_thread.join();
+  }
   absl::MutexLock lock(&mutex);
   if (first_error.ok()) Log("stopped; every spooled transaction is confirmed");
   return first_error;

@@ -7,8 +7,10 @@
 #include "connector/command_line.h"
 #include "connector/config.h"
 #include "connector/daemon.h"
+#include "connector/setup.h"
 #include "connector/slot_admin.h"
 #include "connector/status_report.h"
+#include "connector/verify_command.h"
 
 namespace genims {
 namespace {
@@ -22,8 +24,12 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  config     print the effective configuration (passwords redacted) and exit\n"
-    "  run        capture every configured database into the spool until SIGTERM/SIGINT\n"
+    "  setup      idempotent: the audit database's schema, the slots; a line per phase\n"
+    "  run        capture every configured database and apply it to the audit database\n"
+    "             until SIGTERM/SIGINT\n"
     "  status     per database: slot, spooled position, lag in bytes and seconds\n"
+    "  verify audit                     every hash chain and position of the audit database;\n"
+    "                                   names the first broken row, exit 1 if any\n"
     "  slots check                      DBA preflight: one line per check, exit 1 on a FAIL\n"
     "  slots create [--db NAME | --all] create the wal2json slots (default: CDC_DATABASES)\n"
     "  slots list [--db NAME | --all]   the slots, their positions and retained WAL (--all:\n"
@@ -62,11 +68,24 @@ int Main(int argc, char** argv) {
     absl::Status status = RunDaemon(*config);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
+  if (words.size() == 1 && words[0] == "setup") {
+    absl::Status status = RunSetup(*config, stdout);
+    std::fflush(stdout);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
+  }
   if (words.size() == 1 && words[0] == "status") {
     absl::StatusOr<std::string> report = StatusReport(*config);
     if (!report.ok()) return Fail(kExitFailure, report.status());
     std::fputs(report->c_str(), stdout);
     return kExitOk;
+  }
+  if (words[0] == "verify") {
+    if (words.size() != 2 || (words[1] != "audit" && words[1] != "reporting")) {
+      return Fail(kExitUsage,
+                  absl::InvalidArgumentError("usage: genims-cdc verify audit|reporting"));
+    }
+    absl::Status status = RunVerify(*config, words[1], stdout);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
   if (words[0] == "slots") {
     absl::StatusOr<SlotsCommand> slots =

@@ -37,9 +37,6 @@ class TableFilter {
   std::vector<Pattern> exclude_;
 };
 
-// True when `glob` (with `*` as above) matches all of `text`.
-bool GlobMatches(absl::string_view glob, absl::string_view text);
-
 }  // namespace genims
 
 #endif  // GENIMS_CONNECTOR_TABLE_FILTER_H_

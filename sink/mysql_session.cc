@@ -4,6 +4,8 @@
 #include <mysql.h>
 #include <mysqld_error.h>
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 
 namespace genims {
@@ -38,6 +40,17 @@ absl::Status StatusFor(unsigned int code, std::string message) {
   }
 }
 
+// The first words of a statement, to name it in an error without echoing its values:
+// "START TRANSACTION", "INSERT INTO data_change_audit".
+absl::string_view StatementName(absl::string_view sql) {
+  size_t end = 0;
+  for (int words = 0; words < 3 && end != absl::string_view::npos; ++words) {
+    end = sql.find_first_of(" \n(", end == 0 ? 0 : end + 1);
+    if (end != absl::string_view::npos && sql[end] == '(') break;
+  }
+  return sql.substr(0, std::min(end, sql.size()));
+}
+
 }  // namespace
 
 void MySqlSession::Closer::operator()(MYSQL* mysql) const { mysql_close(mysql); }
@@ -47,6 +60,11 @@ absl::StatusOr<std::unique_ptr<MySqlSession>> MySqlSession::Connect(const MySqlT
   if (mysql == nullptr) return absl::ResourceExhaustedError("mysql_init failed");
   const unsigned int timeout_seconds = 10;
   mysql_options(mysql.get(), MYSQL_OPT_CONNECT_TIMEOUT, &timeout_seconds);
+  // A server that stops answering mid-statement is treated as gone (kUnavailable) after a
+  // minute instead of hanging the sink; statements of one batch take far less.
+  const unsigned int io_timeout_seconds = 60;
+  mysql_options(mysql.get(), MYSQL_OPT_READ_TIMEOUT, &io_timeout_seconds);
+  mysql_options(mysql.get(), MYSQL_OPT_WRITE_TIMEOUT, &io_timeout_seconds);
   mysql_options(mysql.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
   mysql_options(mysql.get(), MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
   if (mysql_real_connect(mysql.get(), target.host.c_str(), target.user.c_str(),
@@ -68,7 +86,7 @@ absl::Status MySqlSession::LastError(absl::string_view what) const {
 
 absl::StatusOr<uint64_t> MySqlSession::Execute(absl::string_view sql) {
   if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
-    return LastError(sql.substr(0, sql.find_first_of(" \n")));
+    return LastError(StatementName(sql));
   }
   // A statement that unexpectedly returned rows: drain them so the connection stays usable.
   if (MYSQL_RES* result = mysql_store_result(mysql_.get()); result != nullptr) {
@@ -77,9 +95,35 @@ absl::StatusOr<uint64_t> MySqlSession::Execute(absl::string_view sql) {
   return static_cast<uint64_t>(mysql_affected_rows(mysql_.get()));
 }
 
+absl::Status MySqlSession::ExecuteScript(absl::string_view sql) {
+  if (mysql_set_server_option(mysql_.get(), MYSQL_OPTION_MULTI_STATEMENTS_ON) != 0) {
+    return LastError("enabling multi-statements");
+  }
+  absl::Status status;
+  if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
+    status = LastError("script");
+  } else {
+    for (;;) {
+      MYSQL_RES* result = mysql_store_result(mysql_.get());
+      if (result != nullptr) mysql_free_result(result);
+      const int next = mysql_next_result(mysql_.get());
+      if (next == -1) break;  // No more results.
+      if (next > 0) {
+        status = LastError("script");
+        break;
+      }
+    }
+  }
+  if (mysql_set_server_option(mysql_.get(), MYSQL_OPTION_MULTI_STATEMENTS_OFF) != 0 &&
+      status.ok()) {
+    status = LastError("disabling multi-statements");
+  }
+  return status;
+}
+
 absl::StatusOr<std::vector<MySqlRow>> MySqlSession::Query(absl::string_view sql) {
   if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
-    return LastError(sql.substr(0, sql.find_first_of(" \n")));
+    return LastError(StatementName(sql));
   }
   std::unique_ptr<MYSQL_RES, void (*)(MYSQL_RES*)> result(mysql_store_result(mysql_.get()),
                                                           mysql_free_result);
@@ -105,13 +149,19 @@ void MySqlSession::Rollback() {
 }
 
 std::string MySqlSession::Quote(absl::string_view text) {
-  std::string quoted(text.size() * 2 + 3, '\0');
-  quoted[0] = '\'';
-  const unsigned long length =
-      mysql_real_escape_string(mysql_.get(), quoted.data() + 1, text.data(), text.size());
-  quoted.resize(length + 1);
-  quoted.push_back('\'');
+  std::string quoted;
+  AppendQuoted(text, &quoted);
   return quoted;
+}
+
+void MySqlSession::AppendQuoted(absl::string_view text, std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + text.size() * 2 + 2);
+  (*out)[start] = '\'';
+  const unsigned long length =
+      mysql_real_escape_string(mysql_.get(), out->data() + start + 1, text.data(), text.size());
+  out->resize(start + 1 + length);
+  out->push_back('\'');
 }
 
 }  // namespace genims

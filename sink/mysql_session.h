@@ -54,6 +54,10 @@ class MySqlSession {
 
   // Runs one statement that returns no rows; returns the affected row count.
   absl::StatusOr<uint64_t> Execute(absl::string_view sql);
+  // Runs a script of several statements separated by ';' (compound statements such as
+  // BEGIN ... END are the server's to parse; no client DELIMITER lines). Stops at the first
+  // failing statement and returns its error.
+  absl::Status ExecuteScript(absl::string_view sql);
   // Runs one statement and returns all its rows.
   absl::StatusOr<std::vector<MySqlRow>> Query(absl::string_view sql);
 
@@ -64,6 +68,8 @@ class MySqlSession {
 
   // `text` as a quoted SQL string literal for this connection's character set.
   std::string Quote(absl::string_view text);
+  // Appends Quote(text) to `out` (no temporary string: batches quote megabytes).
+  void AppendQuoted(absl::string_view text, std::string* out);
 
  private:
   struct Closer {

@@ -6,8 +6,8 @@
 //
 // Thread-safety: Observe() from the owning capture thread, Snapshot() from any thread; a
 // snapshot may be a few observations apart between buckets and count (Prometheus tolerates).
-#ifndef GENIMS_CONNECTOR_LATENCY_HISTOGRAM_H_
-#define GENIMS_CONNECTOR_LATENCY_HISTOGRAM_H_
+#ifndef GENIMS_CHECKPOINT_LATENCY_HISTOGRAM_H_
+#define GENIMS_CHECKPOINT_LATENCY_HISTOGRAM_H_
 
 #include <array>
 #include <atomic>
@@ -56,4 +56,4 @@ class LatencyHistogram {
 
 }  // namespace genims
 
-#endif  // GENIMS_CONNECTOR_LATENCY_HISTOGRAM_H_
+#endif  // GENIMS_CHECKPOINT_LATENCY_HISTOGRAM_H_

@@ -1,0 +1,26 @@
+// `genims-cdc setup`: the seed's setup phases, idempotent (DESIGN "Command line").
+//
+//   1. audit database: MYSQL_AUDIT_DB created if missing, its 30 tables (sink_positions among
+//   them),
+//      partitions and append-only triggers installed (sink/audit_schema.h)
+//   2. slots: one wal2json slot per configured database (as `slots create`)
+//   3. report: a line per phase, and a final verdict
+// The reporting database and its initial load come with the reporting sink.
+//
+// Returns OK when every phase succeeded; otherwise the first failure (its phase's line says
+// what to fix). Running it again changes nothing that is already in place.
+#ifndef GENIMS_CONNECTOR_SETUP_H_
+#define GENIMS_CONNECTOR_SETUP_H_
+
+#include <cstdio>
+
+#include "absl/status/status.h"
+#include "connector/config.h"
+
+namespace genims {
+
+absl::Status RunSetup(const Config& config, std::FILE* out);
+
+}  // namespace genims
+
+#endif  // GENIMS_CONNECTOR_SETUP_H_

@@ -1,0 +1,42 @@
+// AuditVerifier: `genims-cdc verify audit` (DESIGN "Tamper-evident").
+//
+// For each source database in data_change_audit or sink_positions, reads its rows in chain
+// order (commit_lsn, event_seq), in pages, and checks:
+//   - positions: within a transaction event_seq runs 1, 2, 3, ... without a gap;
+//   - links: each row's prev_hash is the previous row's row_hash (64 zeros for the first);
+//   - contents: row_hash = SHA-256(prev_hash || canonical row) (sink/audit_hash.h);
+//   - tail: the last row is the position the sink recorded in sink_positions.
+// The first failure of a database is reported with the row's audit_id and position; checking
+// goes on with the next database.
+//
+// Thread-safety: one thread; the session is the caller's.
+#ifndef GENIMS_SINK_AUDIT_VERIFIER_H_
+#define GENIMS_SINK_AUDIT_VERIFIER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "sink/mysql_session.h"
+
+namespace genims {
+
+struct ChainReport {
+  std::string source_db;
+  uint64_t rows = 0;   // Rows checked (up to and including a broken one).
+  std::string head;    // row_hash of the last row checked.
+  std::string broken;  // Empty when intact; else what is wrong, naming the row.
+  bool intact() const { return broken.empty(); }
+};
+
+// Verifies every chain. `page_rows` bounds memory. Returns the reports, ordered by database,
+// or the session's error.
+absl::StatusOr<std::vector<ChainReport>> VerifyAuditChains(MySqlSession& session,
+                                                           const std::string& sink_name,
+                                                           int page_rows = 5000);
+
+}  // namespace genims
+
+#endif  // GENIMS_SINK_AUDIT_VERIFIER_H_

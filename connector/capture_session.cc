@@ -19,11 +19,12 @@ absl::Status OutOfSequence(absl::string_view what, Lsn at) {
 }  // namespace
 
 CaptureSession::CaptureSession(ReplicationSource* source, SpoolWriter* writer, CaptureStats* stats,
-                               const CaptureOptions& options)
+                               const CaptureOptions& options, NotNullCatalog* not_null)
     : source_(source),
       writer_(writer),
       stats_(stats),
       options_(options),
+      not_null_(not_null),
       last_end_(writer->durable().flushed),
       received_(writer->durable().flushed) {}
 
@@ -119,6 +120,9 @@ absl::Status CaptureSession::HandleData(const StreamMessage& message) {
                 : options_.filter->Captures(event_.truncate.schema, event_.truncate.table))) {
         stats_->filtered_changes.fetch_add(1, std::memory_order_relaxed);
         return absl::OkStatus();
+      }
+      if (event_.kind == EventKind::kChange && not_null_ != nullptr) {
+        not_null_->Apply(&event_.change);
       }
       if (event_.kind == EventKind::kChange) {
         stats_->lost_special_values.fetch_add(event_.change.lost_special_values,

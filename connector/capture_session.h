@@ -33,6 +33,7 @@
 #include "absl/time/time.h"
 #include "checkpoint/latency_histogram.h"
 #include "checkpoint/spool.h"
+#include "connector/not_null_catalog.h"
 #include "connector/replication_stream.h"
 #include "connector/table_filter.h"
 #include "decoder/wal2json_decoder.h"
@@ -75,8 +76,10 @@ struct CaptureStats {
 class CaptureSession {
  public:
   // All pointers are borrowed and must outlive the session.
+  // `not_null` (may be null) flags NULLs of NOT NULL columns in old rows; see
+  // connector/not_null_catalog.h.
   CaptureSession(ReplicationSource* source, SpoolWriter* writer, CaptureStats* stats,
-                 const CaptureOptions& options);
+                 const CaptureOptions& options, NotNullCatalog* not_null = nullptr);
 
   // Streams until `stop` becomes true (then syncs what is committed, reports it to the
   // server and returns OK) or an error: the source's (kUnavailable: reconnect), the spool's
@@ -92,6 +95,7 @@ class CaptureSession {
   SpoolWriter* const writer_;
   CaptureStats* const stats_;
   const CaptureOptions options_;
+  NotNullCatalog* const not_null_;
   Wal2JsonDecoder decoder_;
   ChangeEvent event_;
 

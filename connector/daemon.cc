@@ -14,6 +14,7 @@
 #include "checkpoint/status_macros.h"
 #include "connector/capture_metrics.h"
 #include "connector/heartbeat.h"
+#include "connector/lifecycle_log.h"
 #include "connector/log.h"
 #include "connector/metrics_server.h"
 #include "connector/slot_reader.h"
@@ -209,7 +210,13 @@ absl::Status RunDaemon(const Config& config) {
     sink_thread.join();
   }
   absl::MutexLock lock(&mutex);
-  if (first_error.ok()) Log("stopped; every spooled transaction is confirmed");
+  if (first_error.ok()) {
+    Log("stopped; every spooled transaction is confirmed");
+  } else {
+    // Best effort: auditors find a gap or a halt where they find the changes.
+    LifecycleLog(config).Record({absl::IsDataLoss(first_error) ? "gap" : "error", "CRITICAL", "",
+                                 absl::StrCat("genims-cdc stopped: ", first_error.message())});
+  }
   return first_error;
 }
 

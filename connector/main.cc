@@ -4,9 +4,11 @@
 #include <string>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "connector/command_line.h"
 #include "connector/config.h"
 #include "connector/daemon.h"
+#include "connector/lifecycle_log.h"
 #include "connector/setup.h"
 #include "connector/slot_admin.h"
 #include "connector/status_report.h"
@@ -91,7 +93,14 @@ int Main(int argc, char** argv) {
     absl::StatusOr<SlotsCommand> slots =
         ParseSlotsCommand(std::vector<std::string>(words.begin() + 1, words.end()), *config);
     if (!slots.ok()) return Fail(kExitUsage, slots.status());
-    absl::Status status = RunSlotsCommand(*config, *slots, stdout);
+    LifecycleLog lifecycle(*config);
+    absl::Status status =
+        RunSlotsCommand(*config, *slots, stdout,
+                        [&lifecycle](absl::string_view event, absl::string_view database,
+                                     absl::string_view detail) {
+                          lifecycle.Record({std::string(event), "NOTICE", std::string(database),
+                                            absl::StrCat("genims-cdc slots: ", detail)});
+                        });
     std::fflush(stdout);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "checkpoint/status_macros.h"
+#include "connector/lifecycle_log.h"
 #include "connector/slot_admin.h"
 #include "sink/audit_schema.h"
 #include "sink/mysql_session.h"
@@ -44,7 +45,13 @@ absl::Status RunSetup(const Config& config, std::FILE* out) {
   SlotsCommand create;
   create.verb = SlotsVerb::kCreate;
   create.scope = SlotScope::kConfigured;
-  GENIMS_RETURN_IF_ERROR(RunSlotsCommand(config, create, out));
+  LifecycleLog lifecycle(config);
+  GENIMS_RETURN_IF_ERROR(RunSlotsCommand(
+      config, create, out,
+      [&lifecycle](absl::string_view event, absl::string_view database, absl::string_view detail) {
+        lifecycle.Record({std::string(event), "NOTICE", std::string(database),
+                          absl::StrCat("genims-cdc setup: ", detail)});
+      }));
   std::fputs(config.reporting ? "reporting  not yet provided by this version (sink/reporting)\n"
                               : "reporting  skipped: MYSQL_REPORTING_HOST is not set\n",
              out);

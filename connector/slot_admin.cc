@@ -84,7 +84,7 @@ std::optional<std::string> VisiblePluginLibraries(PgConnection& connection) {
 // ---- The commands ------------------------------------------------------------------------
 
 absl::Status CreateSlots(const Config& config, const std::vector<std::string>& databases,
-                         std::FILE* out) {
+                         std::FILE* out, const SlotChangeHook& on_change) {
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> admin, ConnectForAdmin(config));
   size_t slot_width = 0;
   size_t database_width = 0;
@@ -108,8 +108,10 @@ absl::Status CreateSlots(const Config& config, const std::vector<std::string>& d
           replication.ok() ? CreateSlotExportingSnapshot(**replication, slot_name)
                            : absl::StatusOr<CreatedSlot>(replication.status());
       if (created.ok()) {
-        report("created", slot_name, database,
-               absl::StrCat("consistent point ", created->consistent_point.ToString()));
+        const std::string detail =
+            absl::StrCat("consistent point ", created->consistent_point.ToString());
+        report("created", slot_name, database, detail);
+        if (on_change) on_change("slot_created", database, absl::StrCat(slot_name, ": ", detail));
         continue;
       }
       if (!absl::IsAlreadyExists(created.status())) {
@@ -135,7 +137,7 @@ absl::Status CreateSlots(const Config& config, const std::vector<std::string>& d
 }
 
 absl::Status DropSlots(const Config& config, const std::vector<std::string>& databases,
-                       std::FILE* out) {
+                       std::FILE* out, const SlotChangeHook& on_change) {
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<PgConnection> admin, ConnectForAdmin(config));
   size_t slot_width = 0;
   for (const std::string& database : databases) {
@@ -166,6 +168,7 @@ absl::Status DropSlots(const Config& config, const std::vector<std::string>& dat
       if (dropped.ok()) {
         absl::FPrintF(out, "dropped  %-*s  %s\n", slot_width, slot_name, database);
         std::fflush(out);
+        if (on_change) on_change("slot_dropped", database, slot_name);
         continue;
       }
     }
@@ -312,7 +315,8 @@ absl::StatusOr<SlotsCommand> ParseSlotsCommand(const std::vector<std::string>& w
   return command;
 }
 
-absl::Status RunSlotsCommand(const Config& config, const SlotsCommand& command, std::FILE* out) {
+absl::Status RunSlotsCommand(const Config& config, const SlotsCommand& command, std::FILE* out,
+                             const SlotChangeHook& on_change) {
   std::vector<std::string> databases = config.databases;
   if (command.scope == SlotScope::kOne) databases = {command.database};
   switch (command.verb) {
@@ -325,11 +329,11 @@ absl::Status RunSlotsCommand(const Config& config, const SlotsCommand& command, 
           absl::StrCat("slots check: ", failures, " of ", lines.size(), " checks failed"));
     }
     case SlotsVerb::kCreate:
-      return CreateSlots(config, databases, out);
+      return CreateSlots(config, databases, out, on_change);
     case SlotsVerb::kList:
       return ListSlots(config, command, out);
     case SlotsVerb::kDrop:
-      return DropSlots(config, databases, out);
+      return DropSlots(config, databases, out, on_change);
   }
   return absl::InternalError("unknown slots command");
 }

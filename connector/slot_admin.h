@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,7 +64,12 @@ absl::StatusOr<SlotsCommand> ParseSlotsCommand(const std::vector<std::string>& w
 // lines so far have been written), or for `check` kFailedPrecondition counting the FAIL
 // lines. Every non-OK status is a runtime failure (exit 1): usage errors are
 // ParseSlotsCommand's.
-absl::Status RunSlotsCommand(const Config& config, const SlotsCommand& command, std::FILE* out);
+// `on_change`, when set, is told of each slot created or dropped ("slot_created" or
+// "slot_dropped", the database, a detail line), e.g. to record it in system_audit_log.
+using SlotChangeHook = std::function<void(absl::string_view event, absl::string_view database,
+                                          absl::string_view detail)>;
+absl::Status RunSlotsCommand(const Config& config, const SlotsCommand& command, std::FILE* out,
+                             const SlotChangeHook& on_change = nullptr);
 
 // ---- Building blocks ---------------------------------------------------------------------
 

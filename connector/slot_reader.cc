@@ -158,12 +158,15 @@ absl::Status SlotReader::RunOnce(SpoolWriter* writer, const std::atomic<bool>& s
         " but the spool holds this database only up to ", durable.ToString(),
         ": the changes in between were consumed by another client and are lost to genims-cdc"));
   }
+  // Before streaming: which columns are NOT NULL (a DELETE's old row does not say).
+  NotNullCatalog not_null;
+  GENIMS_RETURN_IF_ERROR(not_null.Load(*connection));
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<ReplicationStream> stream,
                           ReplicationStream::Start(connection.get(), slot_,
                                                    writer->durable().flushed, Wal2JsonOptions()));
   SetState(true, absl::OkStatus());
   ever_streamed_ = true;
-  CaptureSession session(stream.get(), writer, stats_, options_);
+  CaptureSession session(stream.get(), writer, stats_, options_, &not_null);
   return session.Run(stop);
 }
 

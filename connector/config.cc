@@ -225,6 +225,7 @@ std::string Config::Describe() const {
                   audit_mask_changes ? " (masked in data_change_audit too)" : "", "\n");
   absl::StrAppend(&text, "audit config tables ", absl::StrJoin(audit_config_tables, ","), "\n");
   absl::StrAppend(&text, "audit bulk rows     ", audit_bulk_rows, "\n");
+  absl::StrAppend(&text, "report definitions  ", report_dir, "\n");
   absl::StrAppend(&text, "batch size          ", batch_size, "\n");
   absl::StrAppend(&text, "error threshold     ", error_threshold, "\n");
   absl::StrAppend(&text, "retries             ", retry_count, " every ",
@@ -295,6 +296,7 @@ absl::StatusOr<Config> LoadConfig(const EnvMap& env) {
   GENIMS_RETURN_IF_ERROR(
       CheckNamePatterns("CDC_AUDIT_CONFIG_TABLES", config.audit_config_tables, 2));
   GENIMS_RETURN_IF_ERROR(vars.Int("CDC_AUDIT_BULK_ROWS", 1, 1000000000, &config.audit_bulk_rows));
+  config.report_dir = vars.Get("CDC_REPORT_DIR").value_or(GENIMS_DEFAULT_REPORT_DIR);
   return config;
 }
 

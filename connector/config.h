@@ -75,6 +75,10 @@ struct Config {
   std::vector<std::string> audit_config_tables = {"system_parameters"};
   int audit_bulk_rows = 1000;
 
+  // CDC_REPORT_DIR: the reporting tables' definitions (sql/reporting/README.md); default the
+  // directory this build was made from, or where the package installs them.
+  std::string report_dir;
+
   // The replication slot of `database`: slot_prefix + the name without its "genims_" prefix
   // and "_db" suffix (genims_erp_db -> genims_cdc_erp); other names are used whole.
   std::string SlotName(absl::string_view database) const;

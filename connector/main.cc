@@ -9,6 +9,7 @@
 #include "connector/config.h"
 #include "connector/daemon.h"
 #include "connector/lifecycle_log.h"
+#include "connector/reports_command.h"
 #include "connector/setup.h"
 #include "connector/slot_admin.h"
 #include "connector/status_report.h"
@@ -30,6 +31,8 @@ constexpr char kUsage[] =
     "  run        capture every configured database and apply it to the audit database\n"
     "             until SIGTERM/SIGINT\n"
     "  status     per database: slot, spooled position, lag in bytes and seconds\n"
+    "  reports [--sql]                  the reporting tables' definitions (CDC_REPORT_DIR);\n"
+    "                                   --sql: the MariaDB table and recompute of each\n"
     "  verify audit                     every hash chain and position of the audit database;\n"
     "                                   names the first broken row, exit 1 if any\n"
     "  slots check                      DBA preflight: one line per check, exit 1 on a FAIL\n"
@@ -80,6 +83,16 @@ int Main(int argc, char** argv) {
     if (!report.ok()) return Fail(kExitFailure, report.status());
     std::fputs(report->c_str(), stdout);
     return kExitOk;
+  }
+  if (words[0] == "reports") {
+    const bool sql = words.size() == 2 && words[1] == "--sql";
+    if (words.size() > 2 || (words.size() == 2 && !sql)) {
+      return Fail(kExitUsage, absl::InvalidArgumentError("usage: genims-cdc reports [--sql]"));
+    }
+    absl::Status status = RunReportsCommand(*config, sql, stdout);
+    std::fflush(stdout);
+    if (absl::IsInvalidArgument(status)) return Fail(kExitUsage, status);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
   if (words[0] == "verify") {
     if (words.size() != 2 || (words[1] != "audit" && words[1] != "reporting")) {

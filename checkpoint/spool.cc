@@ -20,6 +20,7 @@ constexpr char kEventPrefix = 'E';
 constexpr char kDatabasePrefix = 'D';
 constexpr char kProgressPrefix = 'P';
 constexpr char kCursorPrefix = 'C';
+constexpr char kStatePrefix = 'S';
 constexpr size_t kEventKeySize = 1 + 8 + 2 + 4;
 
 absl::Status FromRocks(const rocksdb::Status& status, absl::string_view what) {
@@ -396,6 +397,60 @@ absl::StatusOr<int> Spool::Trim() {
       FromRocks(db_->DeleteRange(rocksdb::WriteOptions(), db_->DefaultColumnFamily(), begin, end),
                 "trimming spool"));
   return sinks;
+}
+
+absl::StatusOr<std::optional<std::string>> Spool::GetState(absl::string_view key) {
+  std::string value;
+  rocksdb::Status status =
+      db_->Get(rocksdb::ReadOptions(), absl::StrCat(std::string(1, kStatePrefix), key), &value);
+  if (status.IsNotFound()) return std::optional<std::string>();
+  GENIMS_RETURN_IF_ERROR(FromRocks(status, "reading sink state"));
+  return std::optional<std::string>(std::move(value));
+}
+
+absl::Status Spool::ScanState(
+    absl::string_view prefix,
+    const std::function<bool(absl::string_view, absl::string_view)>& visit) {
+  const std::string start = absl::StrCat(std::string(1, kStatePrefix), prefix);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
+    if (!visit(absl::string_view(it->key().data() + 1, it->key().size() - 1),
+               absl::string_view(it->value().data(), it->value().size()))) {
+      break;
+    }
+  }
+  return FromRocks(it->status(), "scanning sink state");
+}
+
+absl::Status Spool::WriteState(const std::map<std::string, std::optional<std::string>>& changes,
+                               bool sync) {
+  rocksdb::WriteBatch batch;
+  std::string key;
+  for (const auto& [state_key, value] : changes) {
+    key.assign(1, kStatePrefix);
+    key.append(state_key);
+    // In-memory batch operations cannot fail below 4 GiB.
+    if (value) {
+      batch.Put(key, *value).PermitUncheckedError();
+    } else {
+      batch.Delete(key).PermitUncheckedError();
+    }
+  }
+  rocksdb::WriteOptions options;
+  options.sync = sync;
+  return FromRocks(db_->Write(options, &batch), "writing sink state");
+}
+
+absl::Status Spool::DeleteStatePrefix(absl::string_view prefix) {
+  const std::string begin = absl::StrCat(std::string(1, kStatePrefix), prefix);
+  std::string end = begin;
+  // The first key after every key that starts with `begin`.
+  while (!end.empty() && static_cast<unsigned char>(end.back()) == 0xFF) end.pop_back();
+  if (end.empty()) return absl::InvalidArgumentError("state prefix of 0xFF bytes");
+  end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
+  return FromRocks(
+      db_->DeleteRange(rocksdb::WriteOptions(), db_->DefaultColumnFamily(), begin, end),
+      "deleting sink state");
 }
 
 uint64_t Spool::ApproximateBytes() {

@@ -25,6 +25,7 @@
 //   'D' database name                    -> database id:2
 //   'P' database:2                       -> progress (flushed, last commit LSN, last commit time)
 //   'C' sink name                        -> cursor: an event key
+//   'S' sink state key                   -> sink state (the reporting sink's facts, lookups)
 //
 // Thread-safety: Spool is thread-safe. A SpoolWriter belongs to one thread (one per
 // database); writers of different databases run concurrently. A SpoolCursor belongs to one
@@ -34,6 +35,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -200,6 +202,19 @@ class Spool {
   // Deletes the events every registered sink has applied. Returns the number of sinks
   // considered (0: nothing is trimmed while no sink is registered).
   absl::StatusOr<int> Trim();
+
+  // ---- Sink state: a key space of its own ('S'), for sinks that keep state between batches
+  // (the reporting aggregator's facts and dimension rows). Keys are the caller's.
+  absl::StatusOr<std::optional<std::string>> GetState(absl::string_view key);
+  // Calls `visit(key, value)` for every state key starting with `prefix`, in key order, until
+  // it returns false.
+  absl::Status ScanState(absl::string_view prefix,
+                         const std::function<bool(absl::string_view, absl::string_view)>& visit);
+  // Applies puts (value set) and deletes (nullopt) atomically; synced when `sync`.
+  absl::Status WriteState(const std::map<std::string, std::optional<std::string>>& changes,
+                          bool sync);
+  // Deletes every state key starting with `prefix`.
+  absl::Status DeleteStatePrefix(absl::string_view prefix);
 
   // Estimated bytes on disk (live SST files and memtables).
   uint64_t ApproximateBytes();

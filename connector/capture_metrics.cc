@@ -165,6 +165,7 @@ std::vector<MetricFamily> CaptureMetrics::Collect() const {
     families.push_back(std::move(beats));
   }
   if (audit_sink_ != nullptr) CollectSink(&families);
+  if (reporting_sink_ != nullptr) CollectReportingSink(&families);
   MetricFamily up = Family("genims_cdc_up", "1 while genims-cdc runs.", MetricType::Gauge);
   ClientMetric one;
   one.gauge.value = 1;
@@ -286,6 +287,77 @@ void CaptureMetrics::CollectSink(std::vector<MetricFamily>* families) const {
              MetricType::Histogram);
   AddHistogram(apply_latency, stats.apply_latency, sink_metric(0, false));
   families->push_back(std::move(apply_latency));
+}
+
+void CaptureMetrics::AddReportingSink(const ReportingSink* sink, int error_threshold) {
+  reporting_sink_ = sink;
+  error_threshold_ = error_threshold;
+}
+
+// Families a scrape may already hold from the audit sink get the reporting sink's samples
+// appended, so that each name appears once.
+void CaptureMetrics::CollectReportingSink(std::vector<MetricFamily>* families) const {
+  const ReportingSinkState state = reporting_sink_->state();
+  auto family = [families](const char* name, const char* help, MetricType type) -> MetricFamily& {
+    for (MetricFamily& existing : *families) {
+      if (existing.name == name) return existing;
+    }
+    families->push_back(Family(name, help, type));
+    return families->back();
+  };
+  auto labelled = [](double value, bool counter) {
+    ClientMetric metric;
+    metric.label.push_back({"sink", "reporting"});
+    if (counter) {
+      metric.counter.value = value;
+    } else {
+      metric.gauge.value = value;
+    }
+    return metric;
+  };
+  const uint64_t applied = state.applied_through.raw();
+  MetricFamily& lag_bytes =
+      family("genims_cdc_sink_lag_bytes", "Server WAL end minus the position the sink has applied.",
+             MetricType::Gauge);
+  for (const Source& source : sources_) {
+    const uint64_t wal_end = source.stats->server_wal_end.load();
+    ClientMetric metric = labelled(wal_end > applied ? double(wal_end - applied) : 0.0, false);
+    metric.label.insert(metric.label.begin(), {"database", source.database});
+    lag_bytes.metric.push_back(std::move(metric));
+  }
+  family("genims_cdc_sink_rows_total",
+         "Rows the sink wrote (data_change_audit rows for audit, row changes applied for "
+         "reporting).",
+         MetricType::Counter)
+      .metric.push_back(labelled(static_cast<double>(state.changes), true));
+  family("genims_cdc_sink_batches_total", "Batches committed, each one MySQL transaction.",
+         MetricType::Counter)
+      .metric.push_back(labelled(static_cast<double>(state.batches), true));
+  family("genims_cdc_reporting_loads_total",
+         "Loads of the reporting tables from snapshots (first start, rebuilds).",
+         MetricType::Counter)
+      .metric.push_back(labelled(static_cast<double>(state.loads), true));
+  family("genims_cdc_sink_consecutive_failures",
+         "Failed attempts since the sink last applied a batch.", MetricType::Gauge)
+      .metric.push_back(labelled(static_cast<double>(state.consecutive_failures), false));
+  family("genims_cdc_sink_healthy",
+         "1 while the sink runs with fewer than ETL_ERROR_THRESHOLD consecutive failures.",
+         MetricType::Gauge)
+      .metric.push_back(labelled(
+          state.running && state.consecutive_failures < static_cast<uint64_t>(error_threshold_) ? 1
+                                                                                                : 0,
+          false));
+  for (const auto& [kind, count] : state.errors_by_kind) {
+    ClientMetric metric = labelled(static_cast<double>(count), true);
+    metric.label.push_back({"kind", kind});
+    family("genims_cdc_sink_errors_total", "Failed sink attempts by kind.", MetricType::Counter)
+        .metric.push_back(std::move(metric));
+  }
+  AddHistogram(family("genims_cdc_sink_apply_latency_seconds",
+                      "From a transaction's commit in PostgreSQL to its commit in the sink's "
+                      "database.",
+                      MetricType::Histogram),
+               reporting_sink_->apply_latency(), labelled(0, false));
 }
 
 std::string CaptureMetrics::Render() const {

@@ -37,6 +37,7 @@
 #include "prometheus/collectable.h"
 #include "prometheus/metric_family.h"
 #include "sink/audit_sink.h"
+#include "sink/reporting_sink.h"
 
 namespace genims {
 
@@ -54,6 +55,8 @@ class CaptureMetrics : public prometheus::Collectable {
   // Adds the audit sink's metrics (borrowed; must outlive this object). A sink with
   // `error_threshold` consecutive failures is reported unhealthy.
   void AddAuditSink(const AuditSink* sink, int error_threshold);
+  // The same for the reporting sink: lag, health, failures, changes and apply latency.
+  void AddReportingSink(const ReportingSink* sink, int error_threshold);
 
   std::vector<prometheus::MetricFamily> Collect() const override;
 
@@ -65,9 +68,11 @@ class CaptureMetrics : public prometheus::Collectable {
   Spool* const spool_;
   const Heartbeat* const heartbeat_;
   const AuditSink* audit_sink_ = nullptr;
+  const ReportingSink* reporting_sink_ = nullptr;
   int error_threshold_ = 5;
 
   void CollectSink(std::vector<prometheus::MetricFamily>* families) const;
+  void CollectReportingSink(std::vector<prometheus::MetricFamily>* families) const;
 };
 
 }  // namespace genims

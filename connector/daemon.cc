@@ -17,9 +17,12 @@
 #include "connector/lifecycle_log.h"
 #include "connector/log.h"
 #include "connector/metrics_server.h"
+#include "connector/reporting_load.h"
+#include "connector/reporting_setup.h"
 #include "connector/slot_reader.h"
 #include "sink/audit_sink.h"
 #include "sink/mysql_audit_store.h"
+#include "sink/reporting_sink.h"
 
 namespace genims {
 namespace {
@@ -71,8 +74,17 @@ AuditSinkOptions AuditOptions(const Config& config) {
 // Unhealthy when a database's capture or the audit sink has failed ETL_ERROR_THRESHOLD times in
 // a row, or has stopped for an operator.
 Health CheckHealth(const Config& config, const std::vector<std::unique_ptr<SlotReader>>& readers,
-                   const AuditSink* audit_sink) {
+                   const AuditSink* audit_sink, const ReportingSink* reporting_sink) {
   Health health;
+  if (reporting_sink != nullptr) {
+    const ReportingSinkState state = reporting_sink->state();
+    if (!state.running ||
+        state.consecutive_failures >= static_cast<uint64_t>(config.error_threshold)) {
+      health.healthy = false;
+      absl::StrAppend(&health.reasons, "sink reporting: ", state.consecutive_failures,
+                      " consecutive failures; last: ", state.last_error, "\n");
+    }
+  }
   if (audit_sink != nullptr) {
     const AuditSinkState state = audit_sink->state();
     if (!state.running ||
@@ -160,21 +172,65 @@ absl::Status RunDaemon(const Config& config) {
     Log("MYSQL_AUDIT_HOST is not set: no audit sink; the spool is kept until a sink drains it");
   }
 
+  // The reporting sink: the active reports (every table they read is captured here).
+  std::thread reporting_thread;
+  std::unique_ptr<ReportingEngine> reporting_engine;
+  std::unique_ptr<ReportingStore> reporting_store;
+  std::unique_ptr<PgReportingLoader> reporting_loader;
+  std::unique_ptr<ReportingSink> reporting_sink;
+  if (config.reporting) {
+    absl::StatusOr<std::vector<ReportPlan>> plans = ActiveReportPlans(config);
+    if (!plans.ok()) {
+      stop.store(true);
+      sink_stop.store(true);
+      for (std::thread& thread : threads) thread.join();
+      if (sink_thread.joinable()) sink_thread.join();
+      return plans.status();
+    }
+    reporting_engine = std::make_unique<ReportingEngine>(std::move(*plans));
+    reporting_store =
+        std::make_unique<ReportingStore>(ReportingTarget(config), &reporting_engine->plans());
+    reporting_loader = std::make_unique<PgReportingLoader>(
+        &config, spool.get(), captured_ids, [](const std::string& line) { Log(line); });
+    ReportingSinkOptions options;
+    options.batch_size = static_cast<size_t>(config.batch_size);
+    options.retry_delay = std::max(config.retry_delay, absl::Milliseconds(100));
+    options.max_retry_delay =
+        std::max(options.retry_delay, std::min(config.sync_timeout, absl::Seconds(60)));
+    options.error_threshold = static_cast<uint64_t>(config.error_threshold);
+    options.log = [](const std::string& line) { Log(line); };
+    reporting_sink = std::make_unique<ReportingSink>(spool.get(), captured_ids,
+                                                     reporting_engine.get(), reporting_store.get(),
+                                                     reporting_loader.get(), std::move(options));
+    reporting_thread = std::thread([&] {
+      absl::Status status = reporting_sink->Run(sink_stop);
+      if (!status.ok()) {
+        absl::MutexLock lock(&mutex);
+        if (first_error.ok()) first_error = status;
+        stop.store(true);
+      }
+    });
+  }
+
   std::vector<CaptureMetrics::Source> sources;
   for (size_t i = 0; i < count; ++i) {
     sources.push_back({config.databases[i], stats[i].get(), readers[i].get()});
   }
   CaptureMetrics metrics(std::move(sources), spool.get(), &heartbeat);
   if (audit_sink != nullptr) metrics.AddAuditSink(audit_sink.get(), config.error_threshold);
+  if (reporting_sink != nullptr) {
+    metrics.AddReportingSink(reporting_sink.get(), config.error_threshold);
+  }
   absl::StatusOr<std::unique_ptr<MetricsServer>> server = MetricsServer::Start(
       config.metrics_listen, [&metrics] { return metrics.Render(); },
-      [&] { return CheckHealth(config, readers, audit_sink.get()); });
+      [&] { return CheckHealth(config, readers, audit_sink.get(), reporting_sink.get()); });
   if (!server.ok()) {
     // Without /metrics nobody would see lag or failures: refuse to run blind.
     stop.store(true);
     sink_stop.store(true);
     for (std::thread& thread : threads) thread.join();
     if (sink_thread.joinable()) sink_thread.join();
+    if (reporting_thread.joinable()) reporting_thread.join();
     return server.status();
   }
 
@@ -194,21 +250,28 @@ absl::Status RunDaemon(const Config& config) {
 
   signal_thread.join();
   for (std::thread& thread : threads) thread.join();
-  if (sink_thread.joinable()) {
-    // Drain: give the sink up to kSinkDrainTime to apply what the readers spooled last,
-    // unless it is failing (then the spool keeps it for the next start).
-    const Lsn target = spool->Watermark(captured_ids);
-    const absl::Time deadline = absl::Now() + kSinkDrainTime;
-    while (absl::Now() < deadline) {
+  // Drain: give the sinks up to kSinkDrainTime to apply what the readers spooled last, unless
+  // they are failing (then the spool keeps it for the next start).
+  const Lsn target = spool->Watermark(captured_ids);
+  const absl::Time deadline = absl::Now() + kSinkDrainTime;
+  while (absl::Now() < deadline) {
+    bool done = true;
+    if (audit_sink != nullptr) {
       const AuditSinkState state = audit_sink->state();
-      if (!state.running || state.applied_through >= target || state.consecutive_failures > 0) {
-        break;
-      }
-      absl::SleepFor(absl::Milliseconds(20));
+      done = done &&
+             (!state.running || state.applied_through >= target || state.consecutive_failures > 0);
     }
-    sink_stop.store(true);
-    sink_thread.join();
+    if (reporting_sink != nullptr) {
+      const ReportingSinkState state = reporting_sink->state();
+      done = done &&
+             (!state.running || state.applied_through >= target || state.consecutive_failures > 0);
+    }
+    if (done) break;
+    absl::SleepFor(absl::Milliseconds(20));
   }
+  sink_stop.store(true);
+  if (sink_thread.joinable()) sink_thread.join();
+  if (reporting_thread.joinable()) reporting_thread.join();
   absl::MutexLock lock(&mutex);
   if (first_error.ok()) {
     Log("stopped; every spooled transaction is confirmed");

@@ -27,7 +27,8 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  config     print the effective configuration (passwords redacted) and exit\n"
-    "  setup      idempotent: the audit database's schema, the slots; a line per phase\n"
+    "  setup [--rebuild-reporting]      idempotent: the audit database's schema, the slots,\n"
+    "                                   the reporting tables loaded from snapshots\n"
     "  run        capture every configured database and apply it to the audit database\n"
     "             until SIGTERM/SIGINT\n"
     "  status     per database: slot, spooled position, lag in bytes and seconds\n"
@@ -73,8 +74,13 @@ int Main(int argc, char** argv) {
     absl::Status status = RunDaemon(*config);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
-  if (words.size() == 1 && words[0] == "setup") {
-    absl::Status status = RunSetup(*config, stdout);
+  if (words[0] == "setup") {
+    const bool rebuild = words.size() == 2 && words[1] == "--rebuild-reporting";
+    if (words.size() > 2 || (words.size() == 2 && !rebuild)) {
+      return Fail(kExitUsage,
+                  absl::InvalidArgumentError("usage: genims-cdc setup [--rebuild-reporting]"));
+    }
+    absl::Status status = RunSetup(*config, rebuild, stdout);
     std::fflush(stdout);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }

@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "checkpoint/status_macros.h"
 #include "connector/lifecycle_log.h"
+#include "connector/reporting_setup.h"
 #include "connector/slot_admin.h"
 #include "sink/audit_schema.h"
 #include "sink/mysql_session.h"
@@ -39,7 +40,7 @@ absl::Status SetUpAudit(const Config& config, std::FILE* out) {
 
 }  // namespace
 
-absl::Status RunSetup(const Config& config, std::FILE* out) {
+absl::Status RunSetup(const Config& config, bool rebuild_reporting, std::FILE* out) {
   GENIMS_RETURN_IF_ERROR(SetUpAudit(config, out));
   std::fflush(out);
   SlotsCommand create;
@@ -52,9 +53,7 @@ absl::Status RunSetup(const Config& config, std::FILE* out) {
         lifecycle.Record({std::string(event), "NOTICE", std::string(database),
                           absl::StrCat("genims-cdc setup: ", detail)});
       }));
-  std::fputs(config.reporting ? "reporting  not yet provided by this version (sink/reporting)\n"
-                              : "reporting  skipped: MYSQL_REPORTING_HOST is not set\n",
-             out);
+  GENIMS_RETURN_IF_ERROR(SetUpReporting(config, rebuild_reporting, out));
   std::fputs("setup complete\n", out);
   return absl::OkStatus();
 }

@@ -4,8 +4,10 @@
 //   them),
 //      partitions and append-only triggers installed (sink/audit_schema.h)
 //   2. slots: one wal2json slot per configured database (as `slots create`)
-//   3. report: a line per phase, and a final verdict
-// The reporting database and its initial load come with the reporting sink.
+//   3. reporting database: the active reports' tables and views, loaded from snapshots
+//      consistent with the stream (connector/reporting_setup.h); --rebuild-reporting loads
+//      them again at any time, also under a running daemon (which then does the load)
+//   4. report: a line per phase, and a final verdict
 //
 // Returns OK when every phase succeeded; otherwise the first failure (its phase's line says
 // what to fix). Running it again changes nothing that is already in place.
@@ -19,7 +21,7 @@
 
 namespace genims {
 
-absl::Status RunSetup(const Config& config, std::FILE* out);
+absl::Status RunSetup(const Config& config, bool rebuild_reporting, std::FILE* out);
 
 }  // namespace genims
 

@@ -2,15 +2,14 @@
 
 #include "absl/strings/str_cat.h"
 #include "checkpoint/status_macros.h"
+#include "connector/reporting_verify.h"
 #include "sink/audit_verifier.h"
 #include "sink/mysql_session.h"
 
 namespace genims {
 
 absl::Status RunVerify(const Config& config, const std::string& what, std::FILE* out) {
-  if (what == "reporting") {
-    return absl::UnimplementedError("verify reporting: the reporting sink is not built yet");
-  }
+  if (what == "reporting") return VerifyReporting(config, out);
   if (!config.audit) {
     return absl::FailedPreconditionError("verify audit: MYSQL_AUDIT_HOST is not set");
   }

@@ -31,6 +31,7 @@ absl::Status StatusFor(unsigned int code, std::string message) {
     case ER_RECORD_FILE_FULL:
       return absl::ResourceExhaustedError(message);
     case ER_BAD_DB_ERROR:
+    case ER_NO_SUCH_TABLE:
     case ER_SIGNAL_EXCEPTION:
       return absl::FailedPreconditionError(message);
     default:

@@ -10,7 +10,8 @@
 //   kAlreadyExists       a unique key refused a row (ER_DUP_ENTRY)
 //   kPermissionDenied    authentication or a privilege: stop for an operator
 //   kResourceExhausted   disk or table full: stop and alert; nothing was committed
-//   kFailedPrecondition  the database is missing, or a trigger refused the statement
+//   kFailedPrecondition  the database or a table is missing (genims-cdc setup creates them), or
+//                        a trigger refused the statement
 //                        (SIGNAL, e.g. an UPDATE of an append-only table)
 //   kInternal            anything else
 // Messages carry the server's text, never the password.

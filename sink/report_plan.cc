@@ -15,17 +15,40 @@ namespace {
 
 const std::optional<std::string> kNull;
 
-// At most 255 characters (MariaDB's VARCHAR(255) counts characters, as PostgreSQL's left()).
-std::string Truncate255(absl::string_view text) {
+}  // namespace
+
+// At most kTextKeyCharacters characters (MariaDB's VARCHAR counts characters, as PostgreSQL's
+// left() does).
+std::string TruncateKey(absl::string_view text) {
   size_t characters = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      if (characters == 255) return std::string(text.substr(0, i));
+      if (characters == kTextKeyCharacters) return std::string(text.substr(0, i));
       ++characters;
     }
   }
   return std::string(text);
 }
+
+bool ConditionHolds(const ReportCondition& condition, const std::optional<std::string>& value) {
+  switch (condition.op) {
+    case ReportCondition::Op::kIsNull:
+      return !value.has_value();
+    case ReportCondition::Op::kIsNotNull:
+      return value.has_value();
+    case ReportCondition::Op::kEqual:
+    case ReportCondition::Op::kIn:
+      return value && std::find(condition.values.begin(), condition.values.end(), *value) !=
+                          condition.values.end();
+    case ReportCondition::Op::kNotEqual:
+    case ReportCondition::Op::kNotIn:
+      return value && std::find(condition.values.begin(), condition.values.end(), *value) ==
+                          condition.values.end();
+  }
+  return false;
+}
+
+namespace {
 
 bool ParseDigits(absl::string_view text, int* out) {
   if (text.empty()) return false;
@@ -91,6 +114,23 @@ std::optional<int64_t> ParseTimestampMicros(absl::string_view text) {
                                           absl::UTCTimeZone()) -
                           absl::Seconds(offset_seconds);
   return absl::ToUnixMicros(time) + micros;
+}
+
+std::string KeyText(const ReportKey& key, const std::optional<std::string>& value) {
+  if (!value) return NullKeyValue(key.type);
+  switch (key.expr.kind) {
+    case ReportExpr::Kind::kDay:
+      return value->substr(0, 10);
+    case ReportExpr::Kind::kMonth:
+      return absl::StrCat(value->substr(0, 7), "-01");
+    case ReportExpr::Kind::kYear: {
+      int year = 0;
+      (void)ParseDigits(absl::string_view(*value).substr(0, 4), &year);
+      return absl::StrCat(year);
+    }
+    default:
+      return key.type == KeyType::kText ? TruncateKey(*value) : *value;
+  }
 }
 
 absl::StatusOr<ReportPlan::Operand> ReportPlan::Resolve(const ColumnRef& ref) const {
@@ -161,53 +201,14 @@ absl::StatusOr<std::optional<Contribution>> ReportPlan::Evaluate(
     const Values& facts, const std::vector<const Values*>& lookups) const {
   for (size_t c = 0; c < condition_operands_.size(); ++c) {
     const ReportCondition& condition = definition_.conditions[c];
-    const std::optional<std::string>& value = Read(condition_operands_[c], facts, lookups);
-    bool holds = false;
-    switch (condition.op) {
-      case ReportCondition::Op::kIsNull:
-        holds = !value.has_value();
-        break;
-      case ReportCondition::Op::kIsNotNull:
-        holds = value.has_value();
-        break;
-      case ReportCondition::Op::kEqual:
-      case ReportCondition::Op::kIn:
-        holds = value && std::find(condition.values.begin(), condition.values.end(), *value) !=
-                             condition.values.end();
-        break;
-      case ReportCondition::Op::kNotEqual:
-      case ReportCondition::Op::kNotIn:
-        holds = value && std::find(condition.values.begin(), condition.values.end(), *value) ==
-                             condition.values.end();
-        break;
+    if (!ConditionHolds(condition, Read(condition_operands_[c], facts, lookups))) {
+      return std::optional<Contribution>();
     }
-    if (!holds) return std::optional<Contribution>();
   }
 
   Contribution contribution;
   for (size_t k = 0; k < keys_.size(); ++k) {
-    const ReportKey& key = definition_.keys[k];
-    const std::optional<std::string>& value = Read(keys_[k].a, facts, lookups);
-    if (!value) {
-      contribution.key.push_back(NullKeyValue(key.type));
-      continue;
-    }
-    switch (keys_[k].kind) {
-      case ReportExpr::Kind::kDay:
-        contribution.key.push_back(value->substr(0, 10));
-        break;
-      case ReportExpr::Kind::kMonth:
-        contribution.key.push_back(absl::StrCat(value->substr(0, 7), "-01"));
-        break;
-      case ReportExpr::Kind::kYear: {
-        int year = 0;
-        (void)ParseDigits(absl::string_view(*value).substr(0, 4), &year);
-        contribution.key.push_back(absl::StrCat(year));
-        break;
-      }
-      default:
-        contribution.key.push_back(key.type == KeyType::kText ? Truncate255(*value) : *value);
-    }
+    contribution.key.push_back(KeyText(definition_.keys[k], Read(keys_[k].a, facts, lookups)));
   }
 
   contribution.values.push_back(Decimal6::FromInt(1));  // fact_count
@@ -219,6 +220,13 @@ absl::StatusOr<std::optional<Contribution>> ReportPlan::Evaluate(
     }
     const CompiledExpr& expr = measures_[m];
     const std::optional<std::string>& a = Read(expr.a, facts, lookups);
+    if (measure.kind == ReportMeasure::Kind::kCountValue) {
+      // Counts facts whose operands are all set; nothing is parsed (any type may be counted).
+      const bool binary = expr.kind != ReportExpr::Kind::kColumn;
+      const bool set = a.has_value() && (!binary || Read(expr.b, facts, lookups).has_value());
+      contribution.values.push_back(Decimal6::FromInt(set ? 1 : 0));
+      continue;
+    }
     std::optional<Decimal6> result;
     bool null = !a.has_value();
     if (expr.kind == ReportExpr::Kind::kSecondsBetween) {
@@ -248,11 +256,7 @@ absl::StatusOr<std::optional<Contribution>> ReportPlan::Evaluate(
         }
       }
     }
-    if (measure.kind == ReportMeasure::Kind::kCountValue) {
-      contribution.values.push_back(Decimal6::FromInt(null ? 0 : 1));
-    } else {
-      contribution.values.push_back(null ? Decimal6() : *result);
-    }
+    contribution.values.push_back(null ? Decimal6() : *result);
   }
   return std::optional<Contribution>(std::move(contribution));
 }

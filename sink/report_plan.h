@@ -69,6 +69,16 @@ class ReportPlan {
   std::vector<Operand> condition_operands_;
 };
 
+// Whether `value` (nullopt: NULL) satisfies `condition`.
+bool ConditionHolds(const ReportCondition& condition, const std::optional<std::string>& value);
+
+// A text key as stored: at most kTextKeyCharacters characters.
+std::string TruncateKey(absl::string_view text);
+
+// The stored text of `key` for the value its expression reads (nullopt: NULL): day(), month()
+// and year() applied, NULL mapped to the type's NULL value, text cut.
+std::string KeyText(const ReportKey& key, const std::optional<std::string>& value);
+
 // Microseconds since the epoch of a timestamp, timestamptz or date in PostgreSQL's ISO text
 // ("2026-03-03 23:36:07.000001+00", "2026-03-03 23:36:07", "2026-03-03"); nullopt otherwise.
 std::optional<int64_t> ParseTimestampMicros(absl::string_view text);

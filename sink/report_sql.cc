@@ -31,9 +31,9 @@ std::string MySqlType(KeyType type) {
     case KeyType::kDate:
       return "DATE";
     case KeyType::kText:
-      return "VARCHAR(255)";
+      return absl::StrCat("VARCHAR(", kTextKeyCharacters, ")");
   }
-  return "VARCHAR(255)";
+  return "TEXT";
 }
 
 // A fact column as numeric text, rounded as the sink rounds it.
@@ -161,7 +161,13 @@ std::string RecomputeSql(const ReportDefinition& report) {
         select.push_back("count(*)");
         break;
       case ReportMeasure::Kind::kCountValue:
-        select.push_back(absl::StrCat("count(", PgValue(measure.value), ")"));
+        // Facts whose operands are all set, whatever their type.
+        select.push_back(
+            measure.value.kind == ReportExpr::Kind::kColumn
+                ? absl::StrCat("count(", PgIdentifier(measure.value.a.column), ")")
+                : absl::StrCat("count(CASE WHEN ", PgIdentifier(measure.value.a.column),
+                               " IS NOT NULL AND ", PgIdentifier(measure.value.b.column),
+                               " IS NOT NULL THEN 1 END)"));
         break;
       case ReportMeasure::Kind::kSum:
         select.push_back(absl::StrCat("coalesce(sum(", PgValue(measure.value), "), 0)"));

@@ -29,6 +29,10 @@ std::string RecomputeSql(const ReportDefinition& report);
 // SELECT <key column>, <attributes...> of a lookup's dimension table, as text.
 std::string LookupSql(const ReportLookup& lookup);
 
+// Text keys are VARCHAR of this many characters (longer values are cut): a few of them fit
+// MariaDB's 3072-byte key limit in utf8mb4.
+inline constexpr size_t kTextKeyCharacters = 100;
+
 // The stored value of a NULL key of `type` ("0", "", "1000-01-01").
 const char* NullKeyValue(KeyType type);
 

@@ -13,6 +13,7 @@ work=$(mktemp -d)
 dbs="genims_crm_db genims_wms_db"
 export CDC_STATE_DIR="$work/state" CDC_DATABASES=genims_crm_db,genims_wms_db
 export DATA_SYNC_RETRY_DELAY=1 ETL_ERROR_THRESHOLD=3 CDC_HEARTBEAT_INTERVAL=1
+export MYSQL_REPORTING_HOST=  # the audit sink alone
 metrics_port=$(( ${CDC_METRICS_LISTEN##*:} + 202 ))
 export CDC_METRICS_LISTEN="127.0.0.1:$metrics_port"
 daemon_pid=""

@@ -27,6 +27,7 @@ export DATA_SYNC_RETRY_DELAY=1
 export CDC_HEARTBEAT_INTERVAL=1
 export CDC_EXCLUDE_TABLES='audit_truth.*'
 export CDC_AUDIT_MASK_CHANGES=false  # data_change_audit keeps exact values
+export MYSQL_REPORTING_HOST=  # the audit sink alone (integration.reporting has the other)
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 metrics_port=${AUDIT_SINK_TEST_METRICS_PORT:-$(( ${CDC_METRICS_LISTEN##*:} + 101 ))}
 while port_in_use "$metrics_port"; do metrics_port=$((metrics_port + 1)); done

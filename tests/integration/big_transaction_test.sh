@@ -8,8 +8,9 @@ cdc="$GENIMS_BUILD_DIR/connector/genims-cdc"
 rows=${BIG_TRANSACTION_ROWS:-1000000}
 db=capture_big_txn
 work=$(mktemp -d)
-# Capture only (the spool is inspected; an audit sink would trim it).
-export CDC_STATE_DIR="$work/state" CDC_DATABASES=$db CDC_HEARTBEAT_INTERVAL=1 MYSQL_AUDIT_HOST=
+# Capture only (the spool is inspected; the sinks would trim it).
+export CDC_STATE_DIR="$work/state" CDC_DATABASES=$db CDC_HEARTBEAT_INTERVAL=1 MYSQL_AUDIT_HOST= \
+  MYSQL_REPORTING_HOST=
 daemon_pid=""
 drop_leftovers() {
   "$cdc" --env-file "$STACK_ENV" slots drop --all >/dev/null 2>&1

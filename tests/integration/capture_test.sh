@@ -14,8 +14,8 @@ work=$(mktemp -d)
 export CDC_STATE_DIR="$work/state"
 export CDC_HEARTBEAT_INTERVAL=1
 export DATA_SYNC_RETRY_DELAY=1
-# Capture only: this test compares the spool itself, which an audit sink would trim.
-export MYSQL_AUDIT_HOST=
+# Capture only: this test compares the spool itself, which the sinks would trim.
+export MYSQL_AUDIT_HOST= MYSQL_REPORTING_HOST=
 daemon_pid=""
 prometheus_pid=""
 cleanup() {

@@ -8,7 +8,7 @@ cdc="$GENIMS_BUILD_DIR/connector/genims-cdc"
 db=run_errors_db
 work=$(mktemp -d)
 export CDC_STATE_DIR="$work/state" CDC_DATABASES=$db DATA_SYNC_RETRY_DELAY=1 \
-  DATA_SYNC_RETRY_COUNT=2 DATA_SYNC_TIMEOUT=3 CDC_HEARTBEAT_INTERVAL=1 MYSQL_AUDIT_HOST=
+  DATA_SYNC_RETRY_COUNT=2 DATA_SYNC_TIMEOUT=3 CDC_HEARTBEAT_INTERVAL=1 MYSQL_AUDIT_HOST= MYSQL_REPORTING_HOST=
 holder_pid=""
 cleanup() {
   [ -z "$holder_pid" ] || kill "$holder_pid" 2>/dev/null

@@ -1,0 +1,106 @@
+#include "connector/reporting_setup.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "checkpoint/spool.h"
+#include "checkpoint/status_macros.h"
+#include "connector/log.h"
+#include "connector/reporting_load.h"
+#include "sink/reporting_engine.h"
+#include "sink/reporting_store.h"
+
+namespace genims {
+namespace {
+
+bool Captured(const Config& config, const std::string& database) {
+  return std::find(config.databases.begin(), config.databases.end(), database) !=
+         config.databases.end();
+}
+
+// views.sql next to the reports directory, if there is one.
+std::string ViewsSql(const Config& config) {
+  const std::filesystem::path path =
+      std::filesystem::path(config.report_dir).parent_path() / "views.sql";
+  std::ifstream in(path);
+  if (!in) return "";
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<ReportPlan>> ActiveReportPlans(const Config& config,
+                                                          std::vector<std::string>* inactive) {
+  GENIMS_ASSIGN_OR_RETURN(std::vector<ReportDefinition> definitions,
+                          LoadReports(config.report_dir));
+  std::vector<ReportPlan> plans;
+  for (ReportDefinition& definition : definitions) {
+    bool active = Captured(config, definition.database);
+    for (const ReportLookup& lookup : definition.lookups) {
+      active = active && Captured(config, lookup.database);
+    }
+    if (!active) {
+      if (inactive != nullptr) inactive->push_back(definition.name);
+      continue;
+    }
+    GENIMS_ASSIGN_OR_RETURN(ReportPlan plan, ReportPlan::Compile(std::move(definition)));
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+MySqlTarget ReportingTarget(const Config& config) {
+  const MySqlEndpoint& reporting = *config.reporting;
+  return {reporting.host, reporting.port, reporting.database, reporting.user, reporting.password};
+}
+
+absl::Status SetUpReporting(const Config& config, bool rebuild, std::FILE* out) {
+  if (!config.reporting) {
+    std::fputs("reporting  skipped: MYSQL_REPORTING_HOST is not set\n", out);
+    return absl::OkStatus();
+  }
+  std::vector<std::string> inactive;
+  GENIMS_ASSIGN_OR_RETURN(std::vector<ReportPlan> plans, ActiveReportPlans(config, &inactive));
+  ReportingStore store(ReportingTarget(config), &plans);
+  GENIMS_ASSIGN_OR_RETURN(int tables, store.InstallSchema(ViewsSql(config)));
+  std::fprintf(out, "reporting  %s: %d active report tables in place%s\n",
+               config.reporting->database.c_str(), tables,
+               inactive.empty() ? ""
+                                : absl::StrCat(", ", inactive.size(),
+                                               " inactive (not all their databases are "
+                                               "captured here)")
+                                      .c_str());
+  if (rebuild) GENIMS_RETURN_IF_ERROR(store.RequestRebuild());
+  GENIMS_ASSIGN_OR_RETURN(std::optional<ReportingPosition> position, store.LoadPosition());
+  if (position && !rebuild) {
+    std::fprintf(out, "reporting  loaded; maintained from %s\n",
+                 position->commit_lsn.ToString().c_str());
+    return absl::OkStatus();
+  }
+  std::error_code error;
+  std::filesystem::create_directories(config.state_dir, error);
+  absl::StatusOr<std::unique_ptr<Spool>> spool = Spool::Open(config.state_dir + "/spool");
+  if (absl::IsFailedPrecondition(spool.status())) {
+    std::fputs("reporting  the running genims-cdc loads the tables from a snapshot now\n", out);
+    return absl::OkStatus();
+  }
+  GENIMS_RETURN_IF_ERROR(spool.status());
+  std::vector<DatabaseId> captured;
+  for (const std::string& database : config.databases) {
+    GENIMS_ASSIGN_OR_RETURN(DatabaseId id, (*spool)->RegisterDatabase(database));
+    captured.push_back(id);
+  }
+  ReportingEngine engine(std::move(plans));
+  ReportingStore load_store(ReportingTarget(config), &engine.plans());
+  PgReportingLoader loader(&config, spool->get(), captured, [out](const std::string& line) {
+    std::fprintf(out, "reporting  %s\n", line.c_str());
+  });
+  return loader.Load(engine, load_store);
+}
+
+}  // namespace genims

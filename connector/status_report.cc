@@ -227,6 +227,30 @@ absl::StatusOr<std::string> StatusReport(const Config& config) {
                         : absl::StrCat("not created yet (", config.state_dir, "/spool)"),
                   "\n");
   if (config.audit) absl::StrAppend(&report, AuditSinkReport(config, pending_commit));
+  if (config.reporting) {
+    const MySqlEndpoint& reporting = *config.reporting;
+    absl::StrAppend(&report, "\nsink reporting -> ", reporting.user, "@", reporting.host, ":",
+                    reporting.port, "/", reporting.database, ": ");
+    absl::StatusOr<std::unique_ptr<MySqlSession>> session = MySqlSession::Connect(
+        {reporting.host, reporting.port, reporting.database, reporting.user, reporting.password});
+    absl::StatusOr<std::vector<MySqlRow>> rows =
+        session.ok() ? (*session)->Query(
+                           "SELECT commit_lsn, updated_at FROM reporting_position "
+                           "WHERE sink_name = 'reporting'")
+                     : absl::StatusOr<std::vector<MySqlRow>>(session.status());
+    uint64_t lsn = 0;
+    if (!rows.ok()) {
+      absl::StrAppend(&report, "position unavailable: ", rows.status().message(), "\n");
+    } else if (rows->empty() || !(*rows)[0][0] || !absl::SimpleAtoi(*(*rows)[0][0], &lsn)) {
+      absl::StrAppend(&report, "not loaded yet (genims-cdc setup, or run, loads it)\n");
+    } else {
+      absl::StrAppend(&report, "applied through ", Lsn::FromRaw(lsn).ToString(), " (",
+                      server_wal.BytesSince(Lsn::FromRaw(lsn)),
+                      " bytes behind the WAL end), last "
+                      "batch ",
+                      (*rows)[0][1].value_or("-"), " UTC\n");
+    }
+  }
   return report;
 }
 

@@ -11,8 +11,10 @@ SET end_time = now(), status = 'completed', run_time_seconds = v.run, total_coun
 FROM (SELECT x.run_id, rt.run,
              greatest(x.total_count, floor(rt.run * :perf / 100.0 / x.ideal_cycle_time_seconds)::int) AS total
       FROM production_run_logs AS x
-      CROSS JOIN LATERAL (SELECT greatest(0, extract(epoch FROM now() - x.start_time)::int
-                                             - x.setup_time_seconds - x.downtime_seconds) AS run) AS rt
+      -- A run left running longer than planned (from the history) stops at its planned time.
+      CROSS JOIN LATERAL (SELECT least(x.planned_time_seconds,
+                                       greatest(0, extract(epoch FROM now() - x.start_time)::int
+                                                   - x.setup_time_seconds - x.downtime_seconds)) AS run) AS rt
       WHERE x.run_id = :rid) AS v
 WHERE p.run_id = v.run_id;
 UPDATE equipment_status

@@ -12,7 +12,8 @@ FROM (SELECT x.run_id, st.setup, rt.run, tt.total, least(tt.total, x.scrap_count
       FROM production_run_logs AS x
       CROSS JOIN LATERAL (SELECT CASE WHEN x.setup_time_seconds = 0 THEN extract(epoch FROM now() - x.start_time)::int
                                       ELSE x.setup_time_seconds END AS setup) AS st
-      CROSS JOIN LATERAL (SELECT greatest(0, extract(epoch FROM now() - x.start_time)::int - st.setup - x.downtime_seconds) AS run) AS rt
+      CROSS JOIN LATERAL (SELECT least(x.planned_time_seconds,
+                                       greatest(0, extract(epoch FROM now() - x.start_time)::int - st.setup - x.downtime_seconds)) AS run) AS rt
       CROSS JOIN LATERAL (SELECT greatest(x.total_count, floor(rt.run * :perf / 100.0 / x.ideal_cycle_time_seconds)::int) AS total) AS tt
       WHERE x.run_id = :rid) AS v
 WHERE p.run_id = v.run_id;

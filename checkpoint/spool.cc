@@ -376,6 +376,12 @@ absl::StatusOr<std::optional<EventKey>> Spool::SinkCursor(absl::string_view sink
   return std::optional<EventKey>(key);
 }
 
+absl::Status Spool::RemoveSinkCursor(absl::string_view sink) {
+  return FromRocks(
+      db_->Delete(rocksdb::WriteOptions(), absl::StrCat(std::string(1, kCursorPrefix), sink)),
+      "removing sink cursor");
+}
+
 absl::StatusOr<int> Spool::Trim() {
   std::optional<EventKey> slowest;
   int sinks = 0;

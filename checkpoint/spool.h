@@ -198,6 +198,8 @@ class Spool {
   // Records that `sink` has applied everything up to and including `applied`.
   absl::Status SetSinkCursor(absl::string_view sink, EventKey applied);
   absl::StatusOr<std::optional<EventKey>> SinkCursor(absl::string_view sink);
+  // Forgets `sink`'s cursor: it no longer holds back Trim().
+  absl::Status RemoveSinkCursor(absl::string_view sink);
 
   // Deletes the events every registered sink has applied. Returns the number of sinks
   // considered (0: nothing is trimmed while no sink is registered).

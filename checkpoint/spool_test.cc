@@ -207,9 +207,31 @@ TEST_F(SpoolTest, TrimDeletesWhatEverySinkApplied) {
   EXPECT_EQ(**spool->SinkCursor("reporting"), first_commit);
   EXPECT_FALSE(spool->SinkCursor("nobody")->has_value());
 
-  ASSERT_TRUE(spool->SetSinkCursor("reporting", second_commit).ok());
-  EXPECT_EQ(*spool->Trim(), 2);
+  // A sink that is no longer configured stops holding the spool back.
+  ASSERT_TRUE(spool->RemoveSinkCursor("reporting").ok());
+  EXPECT_FALSE(spool->SinkCursor("reporting")->has_value());
+  EXPECT_EQ(*spool->Trim(), 1);
   EXPECT_TRUE(ReadKeys(*spool, std::nullopt, below).empty());
+}
+
+TEST_F(SpoolTest, SinkStateIsAtomicAndScannedByPrefix) {
+  std::unique_ptr<Spool> spool = OpenSpool();
+  ASSERT_TRUE(spool->WriteState({{"RFa", "1"}, {"RFb", "2"}, {"RX", "3"}, {"Q", "4"}}, true).ok());
+  ASSERT_TRUE(spool->WriteState({{"RFa", std::nullopt}, {"RFc", "5"}}, false).ok());
+  std::vector<std::string> seen;
+  ASSERT_TRUE(spool
+                  ->ScanState("RF",
+                              [&seen](absl::string_view key, absl::string_view value) {
+                                seen.push_back(absl::StrCat(key, "=", value));
+                                return true;
+                              })
+                  .ok());
+  EXPECT_EQ(seen, (std::vector<std::string>{"RFb=2", "RFc=5"}));
+  EXPECT_EQ(**spool->GetState("Q"), "4");
+  ASSERT_TRUE(spool->DeleteStatePrefix("R").ok());
+  EXPECT_FALSE(spool->GetState("RFb")->has_value());
+  EXPECT_FALSE(spool->GetState("RX")->has_value());
+  EXPECT_EQ(**spool->GetState("Q"), "4");
 }
 
 TEST_F(SpoolTest, ReadOnlyOpenBesideTheWriter) {

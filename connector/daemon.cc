@@ -112,6 +112,13 @@ absl::Status RunDaemon(const Config& config) {
   const sigset_t signals = BlockStopSignals();
   GENIMS_RETURN_IF_ERROR(PrepareStateDir(config.state_dir));
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<Spool> spool, Spool::Open(config.state_dir + "/spool"));
+  if (!config.reporting) {
+    // Without a reporting sink its cursor must not hold the spool back. Its state is dropped
+    // with it: enabled again, the sink loads the tables anew rather than trust a stream
+    // with a hole.
+    GENIMS_RETURN_IF_ERROR(spool->RemoveSinkCursor("reporting"));
+    GENIMS_RETURN_IF_ERROR(spool->WriteState({{ReportingSink::kPositionKey, std::nullopt}}, true));
+  }
 
   const size_t count = config.databases.size();
   const TableFilter filter(config.include_tables, config.exclude_tables);

@@ -12,6 +12,7 @@ namespace genims {
 namespace {
 
 constexpr absl::Duration kPositionCheckInterval = absl::Seconds(2);
+constexpr absl::Duration kTrimInterval = absl::Seconds(10);
 
 }  // namespace
 
@@ -157,6 +158,7 @@ absl::Status ReportingSink::Drain(const std::atomic<bool>& stop) {
   std::vector<int64_t> commit_times;
   std::optional<ReportingPosition> applied = stored;  // What MariaDB holds.
   absl::Time last_position_check = absl::Now();
+  absl::Time last_trim = absl::InfinitePast();
   uint64_t generation = 0;
 
   auto flush = [&]() -> absl::Status {
@@ -171,6 +173,10 @@ absl::Status ReportingSink::Drain(const std::atomic<bool>& stop) {
     GENIMS_RETURN_IF_ERROR(spool_->WriteState(changes, /*sync=*/false));
     GENIMS_RETURN_IF_ERROR(spool_->SetSinkCursor("reporting", complete));
     const absl::Time now = absl::Now();
+    if (now - last_trim >= kTrimInterval) {  // Also when no audit sink trims the spool.
+      GENIMS_RETURN_IF_ERROR(spool_->Trim().status());
+      last_trim = now;
+    }
     for (int64_t commit_time : commit_times) {
       apply_latency_.Observe(now - absl::FromUnixMicros(commit_time));
     }

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "checkpoint/event_codec.h"
 #include "checkpoint/status_macros.h"
+#include "sink/retry_loop.h"
 
 namespace genims {
 namespace {
@@ -40,31 +41,15 @@ absl::Status AuditSink::Run(const std::atomic<bool>& stop) {
     absl::MutexLock lock(&mutex_);
     state_.running = true;
   }
-  absl::Duration delay = options_.retry_delay;
-  absl::Status result;
-  while (!stop.load()) {
-    absl::Status status = Drain(stop);
-    if (status.ok()) break;
-    if (status.code() == absl::StatusCode::kDataLoss) {
-      Log(absl::StrCat("audit sink stopped: ", status.message()));
-      RecordFailure(status);
-      result = status;
-      break;
-    }
-    if (failures_since_success_ == 0) delay = options_.retry_delay;
-    RecordFailure(status);
-    Log(absl::StrCat("audit sink: ", status.message(), " (", failures_since_success_,
-                     " consecutive failure", failures_since_success_ == 1 ? "" : "s",
-                     "; retrying in ", absl::FormatDuration(delay), ")"));
-    if (failures_since_success_ == options_.error_threshold) {
-      Log(absl::StrCat("audit sink UNHEALTHY: ", failures_since_success_,
-                       " consecutive failures (ETL_ERROR_THRESHOLD); capture continues into the "
-                       "spool, the audit database falls behind until this is fixed"));
-    }
-    const absl::Time until = absl::Now() + delay;
-    while (!stop.load() && absl::Now() < until) absl::SleepFor(absl::Milliseconds(50));
-    delay = std::min(delay * 2, options_.max_retry_delay);
-  }
+  const absl::Status result = RetryUntilStopped(
+      stop,
+      {"audit", options_.retry_delay, options_.max_retry_delay, options_.error_threshold,
+       options_.log},
+      [&] { return Drain(stop); },
+      [this](const absl::Status& status) {
+        RecordFailure(status);
+        return failures_since_success_;
+      });
   if (result.ok()) {
     // Best effort: the connection may be gone; the stop is in the log either way.
     absl::Status recorded = store_->RecordEvent(

@@ -7,6 +7,7 @@
 #include "absl/strings/str_split.h"
 #include "checkpoint/event_codec.h"
 #include "checkpoint/status_macros.h"
+#include "sink/retry_loop.h"
 
 namespace genims {
 namespace {
@@ -70,28 +71,15 @@ absl::Status ReportingSink::Run(const std::atomic<bool>& stop) {
     absl::MutexLock lock(&mutex_);
     state_.running = true;
   }
-  absl::Duration delay = options_.retry_delay;
-  absl::Status result;
-  while (!stop.load()) {
-    absl::Status status = Drain(stop);
-    if (status.ok()) break;
-    RecordFailure(status);
-    if (status.code() == absl::StatusCode::kDataLoss) {
-      Log(absl::StrCat("reporting sink stopped: ", status.message()));
-      result = status;
-      break;
-    }
-    Log(absl::StrCat("reporting sink: ", status.message(), " (", failures_since_success_,
-                     " consecutive failure", failures_since_success_ == 1 ? "" : "s",
-                     "; retrying in ", absl::FormatDuration(delay), ")"));
-    if (failures_since_success_ == options_.error_threshold) {
-      Log(absl::StrCat("reporting sink UNHEALTHY: ", failures_since_success_,
-                       " consecutive failures (ETL_ERROR_THRESHOLD)"));
-    }
-    const absl::Time until = absl::Now() + delay;
-    while (!stop.load() && absl::Now() < until) absl::SleepFor(absl::Milliseconds(50));
-    delay = std::min(delay * 2, options_.max_retry_delay);
-  }
+  const absl::Status result = RetryUntilStopped(
+      stop,
+      {"reporting", options_.retry_delay, options_.max_retry_delay, options_.error_threshold,
+       options_.log},
+      [&] { return Drain(stop); },
+      [this](const absl::Status& status) {
+        RecordFailure(status);
+        return failures_since_success_;
+      });
   absl::MutexLock lock(&mutex_);
   state_.running = false;
   return result;

@@ -27,8 +27,10 @@ constexpr char kUsage[] =
     "\n"
     "commands:\n"
     "  config     print the effective configuration (passwords redacted) and exit\n"
-    "  setup [--rebuild-reporting]      idempotent: the audit database's schema, the slots,\n"
-    "                                   the reporting tables loaded from snapshots\n"
+    "  setup [--rebuild-reporting] [--report-json FILE]\n"
+    "                                   idempotent: the audit database's schema, the slots,\n"
+    "                                   the reporting tables loaded from snapshots; then a\n"
+    "                                   validation report (exit 1 if a check fails)\n"
     "  run        capture every configured database and apply it to the audit database\n"
     "             until SIGTERM/SIGINT\n"
     "  status     per database: slot, spooled position, lag in bytes and seconds\n"
@@ -75,12 +77,20 @@ int Main(int argc, char** argv) {
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
   if (words[0] == "setup") {
-    const bool rebuild = words.size() == 2 && words[1] == "--rebuild-reporting";
-    if (words.size() > 2 || (words.size() == 2 && !rebuild)) {
-      return Fail(kExitUsage,
-                  absl::InvalidArgumentError("usage: genims-cdc setup [--rebuild-reporting]"));
+    bool rebuild = false;
+    std::string report_json;
+    for (size_t i = 1; i < words.size(); ++i) {
+      if (words[i] == "--rebuild-reporting") {
+        rebuild = true;
+      } else if (words[i] == "--report-json" && i + 1 < words.size()) {
+        report_json = words[++i];
+      } else {
+        return Fail(kExitUsage,
+                    absl::InvalidArgumentError("usage: genims-cdc setup [--rebuild-reporting] "
+                                               "[--report-json FILE]"));
+      }
     }
-    absl::Status status = RunSetup(*config, rebuild, stdout);
+    absl::Status status = RunSetup(*config, rebuild, stdout, report_json);
     std::fflush(stdout);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }

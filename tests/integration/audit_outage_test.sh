@@ -54,6 +54,15 @@ daemon_pid=$!
 "$GENIMS_ROOT/deploy/workload" --env-file "$STACK_ENV" --seconds 5 --rate 60 --seed 31 \
   --databases genims_crm_db,genims_wms_db >/dev/null
 check_eq "/healthz is 200 before the outage" 200 "$(health)"
+# setup's validation report, with the daemon running: a probe flows end to end.
+check "setup again: exit 0 with its report" bash -c \
+  "'$cdc' --env-file '$STACK_ENV' setup --report-json '$work/report.json' >'$work/setup2.txt' 2>&1"
+check_eq "the JSON report says ok" true "$(jq -r .ok "$work/report.json")"
+check_eq "the probe reached data_change_audit" ok \
+  "$(jq -r '.checks[] | select(.name | startswith("audit end to end")) | .status' "$work/report.json")"
+check "the text report gives the probe's latency" grep -Eq "probe [0-9]+ of genims_crm_db.* after [0-9.]+(ms|us|s)" "$work/setup2.txt"
+check_eq "verify audit in the report" ok \
+  "$(jq -r '.checks[] | select(.name == "verify audit") | .status' "$work/report.json")"
 
 check "MariaDB stops" "$stack" stop-mariadb
 outage_start=$(date +%s)
@@ -73,6 +82,10 @@ wal_behind=$(retained)
 check "capture goes on: slots confirmed within 64 KiB of the WAL end (got $wal_behind)" \
   test "${wal_behind:-999999999}" -lt 65536
 check_eq "/healthz still answers while MariaDB is down" 503 "$(health)"
+"$cdc" --env-file "$STACK_ENV" setup --report-json "$work/report-down.json" >"$work/setup-down.txt" 2>&1
+check_eq "setup exits 1 while MariaDB is down" 1 $?
+check_eq "its report names the failed phase" failed \
+  "$(jq -r '.phases[] | select(.name == "audit") | .status' "$work/report-down.json")"
 
 check "MariaDB starts" "$stack" start-mariadb
 echo "outage lasted $(( $(date +%s) - outage_start )) s"

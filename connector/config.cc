@@ -1,5 +1,7 @@
 #include "connector/config.h"
 
+#include <fstream>
+#include <sstream>
 #include <utility>
 
 #include "absl/status/status.h"
@@ -41,8 +43,21 @@ class Variables {
     return *value;
   }
 
-  // Passwords are taken verbatim (spaces may be part of them) and never echoed.
-  std::string Password(absl::string_view name) const {
+  // Passwords are taken verbatim (spaces may be part of them) and never echoed. <NAME>_FILE,
+  // when set, names a file holding the password instead (one trailing newline is dropped),
+  // so that secrets need not live in the environment.
+  absl::StatusOr<std::string> Password(absl::string_view name) const {
+    const std::string file_variable = absl::StrCat(name, "_FILE");
+    if (std::optional<std::string> file = Get(file_variable)) {
+      std::ifstream in(*file, std::ios::binary);
+      if (!in.is_open()) return Invalid(file_variable, absl::StrCat("cannot read ", *file));
+      std::stringstream text;
+      text << in.rdbuf();
+      std::string password = text.str();
+      if (!password.empty() && password.back() == '\n') password.pop_back();
+      if (!password.empty() && password.back() == '\r') password.pop_back();
+      return password;
+    }
     auto it = env_.find(name);
     return it == env_.end() ? std::string() : it->second;
   }
@@ -97,7 +112,7 @@ absl::StatusOr<PgEndpoint> LoadPg(const Variables& vars, absl::string_view prefi
   GENIMS_ASSIGN_OR_RETURN(pg.host, vars.Required(absl::StrCat(prefix, "HOST")));
   GENIMS_RETURN_IF_ERROR(vars.Int(absl::StrCat(prefix, "PORT"), 1, 65535, &pg.port));
   GENIMS_ASSIGN_OR_RETURN(pg.user, vars.Required(absl::StrCat(prefix, "USER")));
-  pg.password = vars.Password(absl::StrCat(prefix, "PASSWORD"));
+  GENIMS_ASSIGN_OR_RETURN(pg.password, vars.Password(absl::StrCat(prefix, "PASSWORD")));
   return pg;
 }
 
@@ -109,7 +124,7 @@ absl::StatusOr<std::optional<MySqlEndpoint>> LoadMySql(const Variables& vars,
   GENIMS_RETURN_IF_ERROR(vars.Int(absl::StrCat(prefix, "PORT"), 1, 65535, &mysql.port));
   GENIMS_ASSIGN_OR_RETURN(mysql.database, vars.Required(absl::StrCat(prefix, "DB")));
   GENIMS_ASSIGN_OR_RETURN(mysql.user, vars.Required(absl::StrCat(prefix, "USER")));
-  mysql.password = vars.Password(absl::StrCat(prefix, "PASSWORD"));
+  GENIMS_ASSIGN_OR_RETURN(mysql.password, vars.Password(absl::StrCat(prefix, "PASSWORD")));
   return mysql;
 }
 

@@ -1,5 +1,8 @@
 #include "connector/config.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -98,6 +101,49 @@ TEST(ConfigTest, MissingRequiredVariableIsNamed) {
   env.insert({"MYSQL_REPORTING_HOST", "h"});
   config = LoadConfig(env);
   EXPECT_EQ(config.status().message(), "MYSQL_REPORTING_DB: is required but not set");
+}
+
+TEST(ConfigTest, PasswordsMayComeFromFiles) {
+  char path[] = "/tmp/genims-config-test-XXXXXX";
+  const int fd = mkstemp(path);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(write(fd, "s3cret with spaces\n", 19), 19);
+  close(fd);
+  EnvMap env = MinimalEnv();
+  env["PG_MASTER_PASSWORD"] = "ignored";
+  env["PG_MASTER_PASSWORD_FILE"] = path;
+  env["MYSQL_AUDIT_HOST"] = "127.0.0.1";
+  env["MYSQL_AUDIT_DB"] = "genims_audit_db";
+  env["MYSQL_AUDIT_USER"] = "genims_cdc_audit";
+  env["MYSQL_AUDIT_PASSWORD_FILE"] = path;
+  absl::StatusOr<Config> config = LoadConfig(env);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->primary.password, "s3cret with spaces");
+  EXPECT_EQ(config->audit->password, "s3cret with spaces");
+  unlink(path);
+  absl::StatusOr<Config> missing = LoadConfig(env);
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(missing.status().message()),
+              HasSubstr("PG_MASTER_PASSWORD_FILE: cannot read"));
+}
+
+TEST(ConfigTest, AuditSettings) {
+  EnvMap env = MinimalEnv();
+  env["CDC_AUDIT_SENSITIVE_COLUMNS"] = "hr.employees.ssn, iban";
+  env["CDC_AUDIT_MASK_CHANGES"] = "false";
+  env["CDC_AUDIT_BULK_ROWS"] = "50";
+  absl::StatusOr<Config> config = LoadConfig(env);
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->audit_sensitive_columns,
+            (std::vector<std::string>{"hr.employees.ssn", "iban"}));
+  EXPECT_FALSE(config->audit_mask_changes);
+  EXPECT_EQ(config->audit_bulk_rows, 50);
+  env["CDC_AUDIT_MASK_CHANGES"] = "maybe";
+  EXPECT_EQ(LoadConfig(env).status().message(),
+            "CDC_AUDIT_MASK_CHANGES: expected true or false, got \"maybe\"");
+  env["CDC_AUDIT_MASK_CHANGES"] = "true";
+  env["CDC_AUDIT_SENSITIVE_COLUMNS"] = "a.b.c.d";
+  EXPECT_EQ(LoadConfig(env).status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ConfigTest, PasswordsNeverAppearInDescribe) {

@@ -243,7 +243,7 @@ absl::Status DecodeEvent(absl::string_view encoded, ChangeEvent* event) {
              reader.Bytes(&event->truncate.table);
         break;
       case EventKind::kMessage: {
-        uint8_t flags;
+        uint8_t flags = 0;
         ok = reader.Byte(&flags) && reader.LsnValue(&event->message.lsn) &&
              reader.Bytes(&event->message.prefix) && reader.Bytes(&event->message.content);
         event->message.transactional = (flags & kTransactional) != 0;

@@ -38,7 +38,9 @@ void ExpectColumnsEqual(const std::vector<ColumnValue>& want, const std::vector<
     EXPECT_EQ(want[i].type_name, got[i].type_name);
     EXPECT_EQ(want[i].type_oid, got[i].type_oid);
     EXPECT_EQ(want[i].is_null, got[i].is_null);
-    if (!want[i].is_null) EXPECT_EQ(want[i].value, got[i].value);
+    if (!want[i].is_null) {
+      EXPECT_EQ(want[i].value, got[i].value);
+    }
     EXPECT_EQ(want[i].not_null_declared, got[i].not_null_declared);
     EXPECT_EQ(want[i].special_value_lost, got[i].special_value_lost);
   }

@@ -1,5 +1,6 @@
 #include "connector/config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -113,6 +114,17 @@ absl::StatusOr<PgEndpoint> LoadPg(const Variables& vars, absl::string_view prefi
   GENIMS_RETURN_IF_ERROR(vars.Int(absl::StrCat(prefix, "PORT"), 1, 65535, &pg.port));
   GENIMS_ASSIGN_OR_RETURN(pg.user, vars.Required(absl::StrCat(prefix, "USER")));
   GENIMS_ASSIGN_OR_RETURN(pg.password, vars.Password(absl::StrCat(prefix, "PASSWORD")));
+  pg.sslmode = vars.Get(absl::StrCat(prefix, "SSLMODE")).value_or("");
+  static constexpr const char* kModes[] = {"disable", "allow",     "prefer",
+                                           "require", "verify-ca", "verify-full"};
+  if (!pg.sslmode.empty() &&
+      std::find(std::begin(kModes), std::end(kModes), pg.sslmode) == std::end(kModes)) {
+    return Invalid(absl::StrCat(prefix, "SSLMODE"),
+                   absl::StrCat("\"", pg.sslmode,
+                                "\" is not one of disable, allow, prefer, require, verify-ca, "
+                                "verify-full"));
+  }
+  pg.sslrootcert = vars.Get(absl::StrCat(prefix, "SSLROOTCERT")).value_or("");
   return pg;
 }
 
@@ -125,6 +137,7 @@ absl::StatusOr<std::optional<MySqlEndpoint>> LoadMySql(const Variables& vars,
   GENIMS_ASSIGN_OR_RETURN(mysql.database, vars.Required(absl::StrCat(prefix, "DB")));
   GENIMS_ASSIGN_OR_RETURN(mysql.user, vars.Required(absl::StrCat(prefix, "USER")));
   GENIMS_ASSIGN_OR_RETURN(mysql.password, vars.Password(absl::StrCat(prefix, "PASSWORD")));
+  mysql.ssl_ca = vars.Get(absl::StrCat(prefix, "SSL_CA")).value_or("");
   return mysql;
 }
 
@@ -247,6 +260,11 @@ std::string Config::Describe() const {
                   absl::FormatDuration(retry_delay), ", timeout ",
                   absl::FormatDuration(sync_timeout), "\n");
   return text;
+}
+
+MySqlTarget TargetOf(const MySqlEndpoint& endpoint, bool with_database) {
+  return {endpoint.host, endpoint.port,     with_database ? endpoint.database : "",
+          endpoint.user, endpoint.password, endpoint.ssl_ca};
 }
 
 absl::StatusOr<Config> LoadConfig(const EnvMap& env) {

@@ -18,6 +18,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "connector/env_file.h"
+#include "sink/mysql_session.h"
 
 namespace genims {
 
@@ -27,6 +28,10 @@ struct PgEndpoint {
   int port = 5432;
   std::string user;
   std::string password;  // May be empty (peer/trust/.pgpass).
+  // <PREFIX>SSLMODE (libpq's sslmode: disable, prefer, require, verify-ca, verify-full; empty:
+  // libpq's default) and <PREFIX>SSLROOTCERT (the CA file verify-* check the server with).
+  std::string sslmode;
+  std::string sslrootcert;
 };
 
 // A MySQL/MariaDB database used by a sink.
@@ -36,6 +41,9 @@ struct MySqlEndpoint {
   std::string database;
   std::string user;
   std::string password;
+  // <PREFIX>SSL_CA: when set, the connection uses TLS and verifies the server's certificate
+  // (chain and host name) against this CA file.
+  std::string ssl_ca;
 };
 
 struct Config {
@@ -89,6 +97,10 @@ struct Config {
 
 // The 13 GenIMS source databases, in the order the seed lists them.
 const std::vector<std::string>& GenimsDatabases();
+
+// Where a sink connects for `endpoint` (its database, or none when `with_database` is false),
+// TLS settings included.
+MySqlTarget TargetOf(const MySqlEndpoint& endpoint, bool with_database = true);
 
 // Validates `env` into a Config. Returns kInvalidArgument naming the first bad variable.
 absl::StatusOr<Config> LoadConfig(const EnvMap& env);

@@ -161,10 +161,7 @@ absl::Status RunDaemon(const Config& config) {
   std::unique_ptr<AuditSink> audit_sink;
   if (config.audit) {
     const MySqlEndpoint& endpoint = *config.audit;
-    audit_store = std::make_unique<MySqlAuditStore>(
-        MySqlTarget{endpoint.host, endpoint.port, endpoint.database, endpoint.user,
-                    endpoint.password},
-        "audit", InstanceId());
+    audit_store = std::make_unique<MySqlAuditStore>(TargetOf(endpoint), "audit", InstanceId());
     audit_sink = std::make_unique<AuditSink>(spool.get(), captured_ids, audit_store.get(),
                                              AuditOptions(config));
     sink_thread = std::thread([&] {

@@ -13,9 +13,8 @@ LifecycleLog::LifecycleLog(const Config& config) {
   const MySqlEndpoint& audit = *config.audit;
   char host[256] = {};
   if (gethostname(host, sizeof(host) - 1) != 0) host[0] = '\0';
-  store_ = std::make_unique<MySqlAuditStore>(
-      MySqlTarget{audit.host, audit.port, audit.database, audit.user, audit.password}, "audit",
-      absl::StrCat(host, ":", getpid()));
+  store_ = std::make_unique<MySqlAuditStore>(TargetOf(audit), "audit",
+                                             absl::StrCat(host, ":", getpid()));
 }
 
 LifecycleLog::~LifecycleLog() = default;

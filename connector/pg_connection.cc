@@ -69,6 +69,15 @@ absl::StatusOr<std::unique_ptr<PgConnection>> PgConnection::Connect(const PgEndp
     keys.push_back("replication");
     values.push_back("database");
   }
+  // TLS applies to TCP only; through the Unix socket (CDC_PG_SOCKET_DIR) there is none.
+  if (!endpoint.sslmode.empty() && socket_dir.empty()) {
+    keys.push_back("sslmode");
+    values.push_back(endpoint.sslmode.c_str());
+  }
+  if (!endpoint.sslrootcert.empty()) {
+    keys.push_back("sslrootcert");
+    values.push_back(endpoint.sslrootcert.c_str());
+  }
   keys.push_back(nullptr);
   values.push_back(nullptr);
   std::unique_ptr<PGconn, PgConnDeleter> conn(

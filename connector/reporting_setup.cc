@@ -56,7 +56,7 @@ absl::StatusOr<std::vector<ReportPlan>> ActiveReportPlans(const Config& config,
 
 MySqlTarget ReportingTarget(const Config& config) {
   const MySqlEndpoint& reporting = *config.reporting;
-  return {reporting.host, reporting.port, reporting.database, reporting.user, reporting.password};
+  return TargetOf(reporting);
 }
 
 absl::Status SetUpReporting(const Config& config, bool rebuild, std::FILE* out) {

@@ -28,9 +28,8 @@ absl::Status SetUpAudit(const Config& config, std::FILE* out) {
     return absl::OkStatus();
   }
   const MySqlEndpoint& audit = *config.audit;
-  GENIMS_ASSIGN_OR_RETURN(
-      std::unique_ptr<MySqlSession> session,
-      MySqlSession::Connect({audit.host, audit.port, "", audit.user, audit.password}));
+  GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<MySqlSession> session,
+                          MySqlSession::Connect(TargetOf(audit, /*with_database=*/false)));
   absl::StatusOr<int> tables = InstallAuditSchema(*session, audit.database);
   if (!tables.ok()) {
     return absl::Status(tables.status().code(),
@@ -123,8 +122,7 @@ void ProbeAudit(const Config& config, SetupReport* report) {
     if (!done.ok()) return fail(done.status());
   }
   const MySqlEndpoint& audit = *config.audit;
-  absl::StatusOr<std::unique_ptr<MySqlSession>> mysql =
-      MySqlSession::Connect({audit.host, audit.port, audit.database, audit.user, audit.password});
+  absl::StatusOr<std::unique_ptr<MySqlSession>> mysql = MySqlSession::Connect(TargetOf(audit));
   if (!mysql.ok()) return fail(mysql.status());
   absl::StatusOr<PgRows> inserted =
       (*pg)->Query("INSERT INTO genims_cdc.setup_probe DEFAULT VALUES RETURNING probe_id");
@@ -155,8 +153,7 @@ void ProbeAudit(const Config& config, SetupReport* report) {
 void CheckVerify(const Config& config, SetupReport* report) {
   if (config.audit) {
     const MySqlEndpoint& audit = *config.audit;
-    absl::StatusOr<std::unique_ptr<MySqlSession>> session =
-        MySqlSession::Connect({audit.host, audit.port, audit.database, audit.user, audit.password});
+    absl::StatusOr<std::unique_ptr<MySqlSession>> session = MySqlSession::Connect(TargetOf(audit));
     absl::StatusOr<std::vector<ChainReport>> chains =
         session.ok() ? VerifyAuditChains(**session, "audit")
                      : absl::StatusOr<std::vector<ChainReport>>(session.status());

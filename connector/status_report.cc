@@ -90,8 +90,7 @@ std::string AuditSinkReport(const Config& config,
   std::string report =
       absl::StrCat("\nsink audit -> ", audit.user, "@", audit.host, ":", audit.port, "/",
                    audit.database, "; daemon: ", DaemonHealth(config.metrics_listen), "\n");
-  absl::StatusOr<std::unique_ptr<MySqlSession>> session =
-      MySqlSession::Connect({audit.host, audit.port, audit.database, audit.user, audit.password});
+  absl::StatusOr<std::unique_ptr<MySqlSession>> session = MySqlSession::Connect(TargetOf(audit));
   absl::StatusOr<std::vector<MySqlRow>> rows =
       session.ok() ? (*session)->Query(
                          "SELECT p.source_db, p.commit_lsn, p.event_seq, "
@@ -231,8 +230,8 @@ absl::StatusOr<std::string> StatusReport(const Config& config) {
     const MySqlEndpoint& reporting = *config.reporting;
     absl::StrAppend(&report, "\nsink reporting -> ", reporting.user, "@", reporting.host, ":",
                     reporting.port, "/", reporting.database, ": ");
-    absl::StatusOr<std::unique_ptr<MySqlSession>> session = MySqlSession::Connect(
-        {reporting.host, reporting.port, reporting.database, reporting.user, reporting.password});
+    absl::StatusOr<std::unique_ptr<MySqlSession>> session =
+        MySqlSession::Connect(TargetOf(reporting));
     absl::StatusOr<std::vector<MySqlRow>> rows =
         session.ok() ? (*session)->Query(
                            "SELECT commit_lsn, updated_at FROM reporting_position "

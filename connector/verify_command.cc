@@ -14,9 +14,8 @@ absl::Status RunVerify(const Config& config, const std::string& what, std::FILE*
     return absl::FailedPreconditionError("verify audit: MYSQL_AUDIT_HOST is not set");
   }
   const MySqlEndpoint& audit = *config.audit;
-  GENIMS_ASSIGN_OR_RETURN(
-      std::unique_ptr<MySqlSession> session,
-      MySqlSession::Connect({audit.host, audit.port, audit.database, audit.user, audit.password}));
+  GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<MySqlSession> session,
+                          MySqlSession::Connect(TargetOf(audit)));
   GENIMS_ASSIGN_OR_RETURN(std::vector<ChainReport> reports, VerifyAuditChains(*session, "audit"));
   int broken = 0;
   for (const ChainReport& report : reports) {

@@ -68,13 +68,20 @@ absl::StatusOr<std::unique_ptr<MySqlSession>> MySqlSession::Connect(const MySqlT
   mysql_options(mysql.get(), MYSQL_OPT_WRITE_TIMEOUT, &io_timeout_seconds);
   mysql_options(mysql.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
   mysql_options(mysql.get(), MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+  if (!target.ssl_ca.empty()) {
+    const my_bool verify = 1;
+    mysql_options(mysql.get(), MYSQL_OPT_SSL_CA, target.ssl_ca.c_str());
+    mysql_options(mysql.get(), MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+  }
   if (mysql_real_connect(mysql.get(), target.host.c_str(), target.user.c_str(),
                          target.password.c_str(),
                          target.database.empty() ? nullptr : target.database.c_str(),
                          static_cast<unsigned int>(target.port), nullptr, 0) == nullptr) {
-    return StatusFor(mysql_errno(mysql.get()),
-                     absl::StrCat("connecting to MariaDB at ", target.host, ":", target.port,
-                                  " as ", target.user, ": ", mysql_error(mysql.get())));
+    return StatusFor(
+        mysql_errno(mysql.get()),
+        absl::StrCat("connecting to MariaDB at ", target.host, ":", target.port, " as ",
+                     target.user, target.ssl_ca.empty() ? "" : " (TLS, CA " + target.ssl_ca + ")",
+                     ": ", mysql_error(mysql.get())));
   }
   return std::unique_ptr<MySqlSession>(new MySqlSession(std::move(mysql)));
 }

@@ -40,6 +40,7 @@ struct MySqlTarget {
   std::string database;  // May be empty: connect without selecting one.
   std::string user;
   std::string password;
+  std::string ssl_ca;  // When set: TLS, the server's certificate verified against this CA.
 };
 
 // A result set as text; a NULL is an empty optional.

@@ -330,6 +330,8 @@ absl::StatusOr<Config> LoadConfig(const EnvMap& env) {
       CheckNamePatterns("CDC_AUDIT_CONFIG_TABLES", config.audit_config_tables, 2));
   GENIMS_RETURN_IF_ERROR(vars.Int("CDC_AUDIT_BULK_ROWS", 1, 1000000000, &config.audit_bulk_rows));
   config.report_dir = vars.Get("CDC_REPORT_DIR").value_or(GENIMS_DEFAULT_REPORT_DIR);
+  config.audit_admin_user = vars.Get("CDC_AUDIT_ADMIN_USER").value_or("");
+  GENIMS_ASSIGN_OR_RETURN(config.audit_admin_password, vars.Password("CDC_AUDIT_ADMIN_PASSWORD"));
   return config;
 }
 

@@ -82,6 +82,10 @@ struct Config {
   bool audit_mask_changes = true;
   std::vector<std::string> audit_config_tables = {"system_parameters"};
   int audit_bulk_rows = 1000;
+  // CDC_AUDIT_ADMIN_USER / CDC_AUDIT_ADMIN_PASSWORD(_FILE): the administrative account of the
+  // audit database for retention (ALTER ... DROP PARTITION); empty: MYSQL_AUDIT_USER's.
+  std::string audit_admin_user;
+  std::string audit_admin_password;
 
   // CDC_REPORT_DIR: the reporting tables' definitions (sql/reporting/README.md); default the
   // directory this build was made from, or where the package installs them.

@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "connector/audit_command.h"
 #include "connector/command_line.h"
 #include "connector/config.h"
 #include "connector/daemon.h"
@@ -34,6 +35,9 @@ constexpr char kUsage[] =
     "  run        capture every configured database and apply it to the audit database\n"
     "             until SIGTERM/SIGINT\n"
     "  status     per database: slot, spooled position, lag in bytes and seconds\n"
+    "  audit retention [--apply] [--as-of YYYY-MM-DD]\n"
+    "                                   drop audit partitions past retention, never under a\n"
+    "                                   legal hold (dry run without --apply)\n"
     "  reports [--sql]                  the reporting tables' definitions (CDC_REPORT_DIR);\n"
     "                                   --sql: the MariaDB table and recompute of each\n"
     "  verify audit                     every hash chain and position of the audit database;\n"
@@ -99,6 +103,13 @@ int Main(int argc, char** argv) {
     if (!report.ok()) return Fail(kExitFailure, report.status());
     std::fputs(report->c_str(), stdout);
     return kExitOk;
+  }
+  if (words[0] == "audit") {
+    absl::Status status =
+        RunAuditCommand(*config, std::vector<std::string>(words.begin() + 1, words.end()), stdout);
+    std::fflush(stdout);
+    if (absl::IsInvalidArgument(status)) return Fail(kExitUsage, status);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
   }
   if (words[0] == "reports") {
     const bool sql = words.size() == 2 && words[1] == "--sql";

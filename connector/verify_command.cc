@@ -20,8 +20,13 @@ absl::Status RunVerify(const Config& config, const std::string& what, std::FILE*
   int broken = 0;
   for (const ChainReport& report : reports) {
     if (report.intact()) {
-      std::fprintf(out, "%-24s %10llu rows  intact  head %s\n", report.source_db.c_str(),
-                   static_cast<unsigned long long>(report.rows), report.head.c_str());
+      std::fprintf(out, "%-24s %10llu rows  intact  head %s%s\n", report.source_db.c_str(),
+                   static_cast<unsigned long long>(report.rows), report.head.c_str(),
+                   report.restarts == 0
+                       ? ""
+                       : absl::StrCat("  (restarts from ", report.restarts, " retention anchor",
+                                      report.restarts == 1 ? "" : "s", ")")
+                             .c_str());
     } else {
       ++broken;
       std::fprintf(out, "%-24s BROKEN: %s\n", report.source_db.c_str(), report.broken.c_str());

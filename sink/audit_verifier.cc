@@ -1,6 +1,7 @@
 #include "sink/audit_verifier.h"
 
 #include <map>
+#include <set>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -38,9 +39,10 @@ std::string Where(const MySqlRow& row) {
                       ")");
 }
 
-// Checks one database's chain; fills `report`.
+// Checks one database's chain; fills `report`. `anchors` are the row hashes recorded when
+// retention dropped older partitions: the chain may restart from one of them.
 absl::Status VerifyChain(MySqlSession& session, const std::optional<StoredPosition>& position,
-                         int page_rows, ChainReport* report) {
+                         const std::set<std::string>& anchors, int page_rows, ChainReport* report) {
   std::string previous_hash = kGenesisHash;
   uint64_t last_lsn = 0;
   uint64_t last_seq = 0;
@@ -67,6 +69,10 @@ absl::Status VerifyChain(MySqlSession& session, const std::optional<StoredPositi
         return absl::OkStatus();
       }
       const std::string stored_prev = row[kPrevHash].value_or("");
+      if (stored_prev != previous_hash && expected_seq == 1 && anchors.count(stored_prev) > 0) {
+        previous_hash = stored_prev;  // Older rows were dropped by retention, on the record.
+        ++report->restarts;
+      }
       if (stored_prev != previous_hash) {
         report->broken = absl::StrCat(Where(row),
                                       ": prev_hash does not link to the previous row (a row "
@@ -121,6 +127,18 @@ absl::StatusOr<std::vector<ChainReport>> VerifyAuditChains(MySqlSession& session
   }
   GENIMS_ASSIGN_OR_RETURN(std::vector<MySqlRow> sources,
                           session.Query("SELECT DISTINCT source_db FROM data_change_audit"));
+  // Chain anchors recorded by retention before it dropped a partition.
+  std::map<std::string, std::set<std::string>> anchors;
+  GENIMS_ASSIGN_OR_RETURN(
+      std::vector<MySqlRow> anchor_rows,
+      session.Query("SELECT j.source_db, j.row_hash FROM system_audit_log s, "
+                    "JSON_TABLE(s.details, '$.anchors[*]' COLUMNS ("
+                    "source_db VARCHAR(64) PATH '$.source_db', "
+                    "row_hash VARCHAR(64) PATH '$.row_hash')) j "
+                    "WHERE s.event_type = 'retention_drop' AND s.component = 'retention'"));
+  for (const MySqlRow& row : anchor_rows) {
+    if (row[0] && row[1]) anchors[*row[0]].insert(*row[1]);
+  }
   for (const MySqlRow& row : sources) {
     if (row[0]) databases.emplace(*row[0], std::nullopt);
   }
@@ -128,7 +146,7 @@ absl::StatusOr<std::vector<ChainReport>> VerifyAuditChains(MySqlSession& session
   for (const auto& [database, position] : databases) {
     ChainReport report;
     report.source_db = database;
-    GENIMS_RETURN_IF_ERROR(VerifyChain(session, position, page_rows, &report));
+    GENIMS_RETURN_IF_ERROR(VerifyChain(session, position, anchors[database], page_rows, &report));
     reports.push_back(std::move(report));
   }
   return reports;

@@ -3,7 +3,8 @@
 // For each source database in data_change_audit or sink_positions, reads its rows in chain
 // order (commit_lsn, event_seq), in pages, and checks:
 //   - positions: within a transaction event_seq runs 1, 2, 3, ... without a gap;
-//   - links: each row's prev_hash is the previous row's row_hash (64 zeros for the first);
+//   - links: each row's prev_hash is the previous row's row_hash (64 zeros for the first), or,
+//     where retention dropped older rows, the anchor it recorded in system_audit_log before;
 //   - contents: row_hash = SHA-256(prev_hash || canonical row) (sink/audit_hash.h);
 //   - tail: the last row is the position the sink recorded in sink_positions.
 // The first failure of a database is reported with the row's audit_id and position; checking
@@ -27,6 +28,7 @@ struct ChainReport {
   std::string source_db;
   uint64_t rows = 0;   // Rows checked (up to and including a broken one).
   std::string head;    // row_hash of the last row checked.
+  int restarts = 0;    // Times the chain restarted from a retention anchor.
   std::string broken;  // Empty when intact; else what is wrong, naming the row.
   bool intact() const { return broken.empty(); }
 };

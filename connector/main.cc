@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "connector/audit_command.h"
 #include "connector/command_line.h"
+#include "connector/compliance_report.h"
 #include "connector/config.h"
 #include "connector/daemon.h"
 #include "connector/lifecycle_log.h"
@@ -38,6 +39,8 @@ constexpr char kUsage[] =
     "  audit retention [--apply] [--as-of YYYY-MM-DD]\n"
     "                                   drop audit partitions past retention, never under a\n"
     "                                   legal hold (dry run without --apply)\n"
+    "  report compliance --from DATE --to DATE [--format md|csv|json]\n"
+    "                                   the audit database's compliance report for a period\n"
     "  reports [--sql]                  the reporting tables' definitions (CDC_REPORT_DIR);\n"
     "                                   --sql: the MariaDB table and recompute of each\n"
     "  verify audit                     every hash chain and position of the audit database;\n"
@@ -107,6 +110,13 @@ int Main(int argc, char** argv) {
   if (words[0] == "audit") {
     absl::Status status =
         RunAuditCommand(*config, std::vector<std::string>(words.begin() + 1, words.end()), stdout);
+    std::fflush(stdout);
+    if (absl::IsInvalidArgument(status)) return Fail(kExitUsage, status);
+    return status.ok() ? kExitOk : Fail(kExitFailure, status);
+  }
+  if (words[0] == "report") {
+    absl::Status status =
+        RunReportCommand(*config, std::vector<std::string>(words.begin() + 1, words.end()), stdout);
     std::fflush(stdout);
     if (absl::IsInvalidArgument(status)) return Fail(kExitUsage, status);
     return status.ok() ? kExitOk : Fail(kExitFailure, status);

@@ -77,6 +77,46 @@ class InsertWriter {
   bool first_value_ = true;
 };
 
+// One field of a LOAD DATA row (FIELDS TERMINATED BY '\t' ESCAPED BY '\\', LINES TERMINATED
+// BY '\n'): NULL as \N, the separators and the escape character escaped.
+void AppendTsvField(const std::optional<absl::string_view>& value, std::string* out) {
+  if (!value) {
+    out->append("\\N");
+    return;
+  }
+  for (char c : *value) {
+    switch (c) {
+      case '\\':
+        out->append("\\\\");
+        break;
+      case '\t':
+        out->append("\\t");
+        break;
+      case '\n':
+        out->append("\\n");
+        break;
+      case '\r':
+        out->append("\\r");
+        break;
+      case '\0':
+        out->append("\\0");
+        break;
+      default:
+        out->push_back(c);
+    }
+  }
+}
+
+std::optional<absl::string_view> View(const std::optional<std::string>& value) {
+  if (!value) return std::nullopt;
+  return absl::string_view(*value);
+}
+
+constexpr char kChangeColumns[] =
+    "source_db, source_schema, source_table, operation, primary_key, old_values, new_values, "
+    "changed_columns, transaction_id, commit_lsn, event_seq, commit_time, user_id, user_source, "
+    "masked_columns, lost_values, row_hash, prev_hash";
+
 }  // namespace
 
 MySqlAuditStore::MySqlAuditStore(MySqlTarget target, std::string sink_name, std::string instance_id)
@@ -161,6 +201,68 @@ absl::Status MySqlAuditStore::ApplyInTransaction(const AuditBatch& batch) {
         hashed ? ", user_source, masked_columns, lost_values, row_hash, prev_hash" : "",
         ") VALUES ");
   };
+  // data_change_audit, the bulk of a batch: LOAD DATA LOCAL from memory when the server
+  // allows it (MariaDB parses it ~1.5x cheaper than INSERT, FACTS.md), else multi-row INSERT.
+  bool changes_loaded = false;
+  if (load_data_ && !batch.changes.empty()) {
+    std::string data;
+    for (const AuditRow& row : batch.changes) {
+      const std::string transaction_id = absl::StrCat(row.transaction_id);
+      const std::string commit_lsn = absl::StrCat(row.commit_lsn.raw());
+      const std::string event_seq = absl::StrCat(row.event_seq);
+      const std::string commit_time = FormatCommitTime(row.commit_time_us);
+      const std::optional<absl::string_view> fields[] = {row.source_db,
+                                                         row.source_schema,
+                                                         row.source_table,
+                                                         row.operation,
+                                                         View(row.primary_key),
+                                                         View(row.old_values),
+                                                         View(row.new_values),
+                                                         View(row.changed_columns),
+                                                         transaction_id,
+                                                         commit_lsn,
+                                                         event_seq,
+                                                         commit_time,
+                                                         View(row.user_id),
+                                                         View(row.user_source),
+                                                         View(row.masked_columns),
+                                                         View(row.lost_values),
+                                                         row.row_hash,
+                                                         row.prev_hash};
+      for (size_t f = 0; f < std::size(fields); ++f) {
+        if (f > 0) data.push_back('\t');
+        AppendTsvField(fields[f], &data);
+      }
+      data.push_back('\n');
+    }
+    unsigned int warnings = 0;
+    absl::StatusOr<uint64_t> loaded = session_->LoadData(
+        absl::StrCat("LOAD DATA LOCAL INFILE 'genims-cdc-batch' INTO TABLE data_change_audit "
+                     "CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' "
+                     "LINES TERMINATED BY '\\n' (",
+                     kChangeColumns, ")"),
+        data, &warnings);
+    if (loaded.ok()) {
+      if (*loaded != batch.changes.size()) {
+        // LOCAL turns duplicate keys into skipped rows: a row was already there.
+        return absl::AlreadyExistsError(
+            absl::StrCat("LOAD DATA took ", *loaded, " of ", batch.changes.size(), " rows"));
+      }
+      if (warnings > 0) {
+        // A value the server converted instead of refusing: never in an audit trail.
+        return absl::InternalError(absl::StrCat("LOAD DATA into data_change_audit reported ",
+                                                warnings,
+                                                " warnings (a value would "
+                                                "have been altered); the batch is rolled back"));
+      }
+      changes_loaded = true;
+    } else if (absl::IsFailedPrecondition(loaded.status())) {
+      load_data_ = false;  // local_infile is off on this server: INSERT from now on.
+    } else {
+      session_.reset();
+      return loaded.status();
+    }
+  }
   InsertWriter changes(session_.get(), change_columns("data_change_audit", true),
                        max_statement_bytes_, run);
   InsertWriter configs(session_.get(), change_columns("config_change_audit", false),
@@ -168,6 +270,7 @@ absl::Status MySqlAuditStore::ApplyInTransaction(const AuditBatch& batch) {
   for (const AuditRow& row : batch.changes) {
     for (InsertWriter* writer : {&changes, &configs}) {
       const bool hashed = writer == &changes;
+      if (hashed && changes_loaded) continue;
       if (!hashed && !row.config_table) continue;
       GENIMS_RETURN_IF_ERROR(writer->Begin());
       writer->Value(row.source_db);

@@ -1,6 +1,8 @@
 // MySqlAuditStore: the AuditStore on genims_audit_db (sql/audit/genims_audit_db.sql).
 //
-// A batch is one transaction: multi-row INSERTs into data_change_audit, config_change_audit,
+// A batch is one transaction: data_change_audit's rows through LOAD DATA LOCAL INFILE from
+// memory (multi-row INSERT where the server has local_infile off), multi-row INSERTs into
+// config_change_audit,
 // sensitive_change_log and bulk_operation_audit, then the sink's rows of sink_positions
 // (INSERT ... ON DUPLICATE KEY UPDATE; sink_positions is the one table the sink may update),
 // then COMMIT. Statements are cut below max_allowed_packet. The connection is opened lazily
@@ -38,6 +40,7 @@ class MySqlAuditStore : public AuditStore {
   const std::string instance_id_;
   std::unique_ptr<MySqlSession> session_;
   size_t max_statement_bytes_ = 4 << 20;
+  bool load_data_ = true;  // Until the server refuses LOAD DATA LOCAL.
 };
 
 }  // namespace genims

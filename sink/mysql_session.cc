@@ -5,6 +5,8 @@
 #include <mysqld_error.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 
@@ -32,6 +34,7 @@ absl::Status StatusFor(unsigned int code, std::string message) {
       return absl::ResourceExhaustedError(message);
     case ER_BAD_DB_ERROR:
     case ER_NO_SUCH_TABLE:
+    case ER_NOT_ALLOWED_COMMAND:
     case ER_SIGNAL_EXCEPTION:
       return absl::FailedPreconditionError(message);
     default:
@@ -68,6 +71,9 @@ absl::StatusOr<std::unique_ptr<MySqlSession>> MySqlSession::Connect(const MySqlT
   mysql_options(mysql.get(), MYSQL_OPT_WRITE_TIMEOUT, &io_timeout_seconds);
   mysql_options(mysql.get(), MYSQL_SET_CHARSET_NAME, "utf8mb4");
   mysql_options(mysql.get(), MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+  // LOAD DATA LOCAL from memory only: the handler below never opens a file.
+  const unsigned int local_infile = 1;
+  mysql_options(mysql.get(), MYSQL_OPT_LOCAL_INFILE, &local_infile);
   if (!target.ssl_ca.empty()) {
     const my_bool verify = 1;
     mysql_options(mysql.get(), MYSQL_OPT_SSL_CA, target.ssl_ca.c_str());
@@ -100,6 +106,49 @@ absl::StatusOr<uint64_t> MySqlSession::Execute(absl::string_view sql) {
   if (MYSQL_RES* result = mysql_store_result(mysql_.get()); result != nullptr) {
     mysql_free_result(result);
   }
+  return static_cast<uint64_t>(mysql_affected_rows(mysql_.get()));
+}
+
+namespace {
+
+// The LOAD DATA LOCAL source: a buffer in memory. The file name the server asks for is
+// ignored, so no file of the client can ever be read.
+struct InfileSource {
+  absl::string_view data;
+  size_t offset = 0;
+};
+
+int InfileInit(void** state, const char* /*filename*/, void* source) {
+  *state = source;
+  return 0;
+}
+
+int InfileRead(void* state, char* buffer, unsigned int length) {
+  InfileSource* source = static_cast<InfileSource*>(state);
+  const size_t n = std::min<size_t>(length, source->data.size() - source->offset);
+  std::memcpy(buffer, source->data.data() + source->offset, n);
+  source->offset += n;
+  return static_cast<int>(n);
+}
+
+void InfileEnd(void* /*state*/) {}
+
+int InfileError(void* /*state*/, char* message, unsigned int length) {
+  std::snprintf(message, length, "reading the in-memory batch");
+  return CR_UNKNOWN_ERROR;
+}
+
+}  // namespace
+
+absl::StatusOr<uint64_t> MySqlSession::LoadData(absl::string_view statement, absl::string_view data,
+                                                unsigned int* warnings) {
+  InfileSource source{data, 0};
+  mysql_set_local_infile_handler(mysql_.get(), InfileInit, InfileRead, InfileEnd, InfileError,
+                                 &source);
+  const int failed = mysql_real_query(mysql_.get(), statement.data(), statement.size());
+  mysql_set_local_infile_default(mysql_.get());
+  if (failed != 0) return LastError(StatementName(statement));
+  *warnings = mysql_warning_count(mysql_.get());
   return static_cast<uint64_t>(mysql_affected_rows(mysql_.get()));
 }
 

@@ -60,6 +60,12 @@ class MySqlSession {
   // BEGIN ... END are the server's to parse; no client DELIMITER lines). Stops at the first
   // failing statement and returns its error.
   absl::Status ExecuteScript(absl::string_view sql);
+  // Runs `statement`, a LOAD DATA LOCAL INFILE, feeding it `data` from memory (no file);
+  // returns the rows the server took and sets `warnings` (LOCAL turns bad values and duplicate
+  // keys into warnings and skipped rows: callers must check both). The server must allow
+  // local_infile: kFailedPrecondition when it does not, so that the caller can use INSERT.
+  absl::StatusOr<uint64_t> LoadData(absl::string_view statement, absl::string_view data,
+                                    unsigned int* warnings);
   // Runs one statement and returns all its rows.
   absl::StatusOr<std::vector<MySqlRow>> Query(absl::string_view sql);
 

@@ -111,8 +111,15 @@ Health CheckHealth(const Config& config, const std::vector<std::unique_ptr<SlotR
 absl::Status RunDaemon(const Config& config) {
   const sigset_t signals = BlockStopSignals();
   GENIMS_RETURN_IF_ERROR(PrepareStateDir(config.state_dir));
+  // The reporting sink runs when configured and some report reads the databases captured here.
+  std::vector<ReportPlan> plans;
+  if (config.reporting) {
+    GENIMS_ASSIGN_OR_RETURN(plans, ActiveReportPlans(config));
+    if (plans.empty()) Log("no report reads the databases captured here: no reporting sink");
+  }
+  const bool reporting = config.reporting && !plans.empty();
   GENIMS_ASSIGN_OR_RETURN(std::unique_ptr<Spool> spool, Spool::Open(config.state_dir + "/spool"));
-  if (!config.reporting) {
+  if (!reporting) {
     // Without a reporting sink its cursor must not hold the spool back. Its state is dropped
     // with it: enabled again, the sink loads the tables anew rather than trust a stream
     // with a hole.
@@ -182,16 +189,8 @@ absl::Status RunDaemon(const Config& config) {
   std::unique_ptr<ReportingStore> reporting_store;
   std::unique_ptr<PgReportingLoader> reporting_loader;
   std::unique_ptr<ReportingSink> reporting_sink;
-  if (config.reporting) {
-    absl::StatusOr<std::vector<ReportPlan>> plans = ActiveReportPlans(config);
-    if (!plans.ok()) {
-      stop.store(true);
-      sink_stop.store(true);
-      for (std::thread& thread : threads) thread.join();
-      if (sink_thread.joinable()) sink_thread.join();
-      return plans.status();
-    }
-    reporting_engine = std::make_unique<ReportingEngine>(std::move(*plans));
+  if (reporting) {
+    reporting_engine = std::make_unique<ReportingEngine>(std::move(plans));
     reporting_store =
         std::make_unique<ReportingStore>(ReportingTarget(config), &reporting_engine->plans());
     reporting_loader = std::make_unique<PgReportingLoader>(

@@ -67,7 +67,9 @@ absl::Status SetUpReporting(const Config& config, bool rebuild, std::FILE* out) 
   std::vector<std::string> inactive;
   GENIMS_ASSIGN_OR_RETURN(std::vector<ReportPlan> plans, ActiveReportPlans(config, &inactive));
   ReportingStore store(ReportingTarget(config), &plans);
-  GENIMS_ASSIGN_OR_RETURN(int tables, store.InstallSchema(ViewsSql(config)));
+  std::string views_note;
+  GENIMS_ASSIGN_OR_RETURN(int tables, store.InstallSchema(ViewsSql(config), &views_note));
+  if (!views_note.empty()) std::fprintf(out, "reporting  %s\n", views_note.c_str());
   std::fprintf(out, "reporting  %s: %d active report tables in place%s\n",
                config.reporting->database.c_str(), tables,
                inactive.empty() ? ""
@@ -76,20 +78,36 @@ absl::Status SetUpReporting(const Config& config, bool rebuild, std::FILE* out) 
                                                "captured here)")
                                       .c_str());
   if (rebuild) GENIMS_RETURN_IF_ERROR(store.RequestRebuild());
-  GENIMS_ASSIGN_OR_RETURN(std::optional<ReportingPosition> position, store.LoadPosition());
-  if (position && !rebuild) {
-    std::fprintf(out, "reporting  loaded; maintained from %s\n",
-                 position->commit_lsn.ToString().c_str());
+  if (plans.empty()) {
+    std::fputs("reporting  no report reads the databases captured here: nothing to load\n", out);
     return absl::OkStatus();
   }
+  GENIMS_ASSIGN_OR_RETURN(std::optional<ReportingPosition> position, store.LoadPosition());
   std::error_code error;
   std::filesystem::create_directories(config.state_dir, error);
   absl::StatusOr<std::unique_ptr<Spool>> spool = Spool::Open(config.state_dir + "/spool");
   if (absl::IsFailedPrecondition(spool.status())) {
-    std::fputs("reporting  the running genims-cdc loads the tables from a snapshot now\n", out);
+    std::fputs(position && !rebuild
+                   ? "reporting  loaded; maintained by the running genims-cdc\n"
+                   : "reporting  the running genims-cdc loads the tables from a snapshot now\n",
+               out);
     return absl::OkStatus();
   }
   GENIMS_RETURN_IF_ERROR(spool.status());
+  if (position && !rebuild) {
+    // The tables are only as good as the state that maintains them: the same position in the
+    // spool, or they are loaded again (a new state directory, a spool from elsewhere).
+    GENIMS_ASSIGN_OR_RETURN(std::optional<std::string> state,
+                            (*spool)->GetState(ReportingSink::kPositionKey));
+    ReportingPosition state_position;
+    if (state && ReportingSink::DecodePosition(*state, &state_position) &&
+        state_position == *position) {
+      std::fprintf(out, "reporting  loaded; maintained from %s\n",
+                   position->commit_lsn.ToString().c_str());
+      return absl::OkStatus();
+    }
+    std::fputs("reporting  the spool has no state for these tables: loading them again\n", out);
+  }
   std::vector<DatabaseId> captured;
   for (const std::string& database : config.databases) {
     GENIMS_ASSIGN_OR_RETURN(DatabaseId id, (*spool)->RegisterDatabase(database));

@@ -26,18 +26,21 @@ namespace genims {
 
 struct ChainReport {
   std::string source_db;
-  uint64_t rows = 0;   // Rows checked (up to and including a broken one).
-  std::string head;    // row_hash of the last row checked.
-  int restarts = 0;    // Times the chain restarted from a retention anchor.
-  std::string broken;  // Empty when intact; else what is wrong, naming the row.
+  uint64_t rows = 0;       // Rows checked (up to and including a broken one).
+  std::string head;        // row_hash of the last row checked.
+  int restarts = 0;        // Times the chain restarted from a retention anchor.
+  bool tail_only = false;  // Only the last rows were checked (see VerifyAuditChains).
+  std::string broken;      // Empty when intact; else what is wrong, naming the row.
   bool intact() const { return broken.empty(); }
 };
 
-// Verifies every chain. `page_rows` bounds memory. Returns the reports, ordered by database,
-// or the session's error.
+// Verifies every chain, streaming each (memory stays flat). With `tail_rows` > 0 only the
+// last tail_rows rows of each chain (a quick check: their contents, links and end; the link
+// of the tail's first row to older rows is taken as given). Returns the reports, ordered by
+// database, or the session's error.
 absl::StatusOr<std::vector<ChainReport>> VerifyAuditChains(MySqlSession& session,
                                                            const std::string& sink_name,
-                                                           int page_rows = 5000);
+                                                           uint64_t tail_rows = 0);
 
 }  // namespace genims
 

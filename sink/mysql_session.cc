@@ -200,6 +200,36 @@ absl::StatusOr<std::vector<MySqlRow>> MySqlSession::Query(absl::string_view sql)
   return rows;
 }
 
+absl::Status MySqlSession::QueryEach(absl::string_view sql,
+                                     const std::function<bool(const MySqlRow&)>& row) {
+  if (mysql_real_query(mysql_.get(), sql.data(), sql.size()) != 0) {
+    return LastError(StatementName(sql));
+  }
+  std::unique_ptr<MYSQL_RES, void (*)(MYSQL_RES*)> result(mysql_use_result(mysql_.get()),
+                                                          mysql_free_result);
+  if (result == nullptr) {
+    if (mysql_field_count(mysql_.get()) != 0) return LastError("reading result");
+    return absl::OkStatus();
+  }
+  const unsigned int fields = mysql_num_fields(result.get());
+  MySqlRow out(fields);
+  bool wanted = true;
+  while (MYSQL_ROW values = mysql_fetch_row(result.get())) {
+    if (!wanted) continue;  // The rest must still be read off the connection.
+    const unsigned long* lengths = mysql_fetch_lengths(result.get());
+    for (unsigned int i = 0; i < fields; ++i) {
+      if (values[i] != nullptr) {
+        out[i] = std::string(values[i], lengths[i]);
+      } else {
+        out[i].reset();
+      }
+    }
+    wanted = row(out);
+  }
+  if (mysql_errno(mysql_.get()) != 0) return LastError("reading result");
+  return absl::OkStatus();
+}
+
 void MySqlSession::Rollback() {
   const absl::StatusOr<uint64_t> ignored = Execute("ROLLBACK");
   (void)ignored;

@@ -20,6 +20,7 @@
 #ifndef GENIMS_SINK_MYSQL_SESSION_H_
 #define GENIMS_SINK_MYSQL_SESSION_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -66,6 +67,9 @@ class MySqlSession {
   // local_infile: kFailedPrecondition when it does not, so that the caller can use INSERT.
   absl::StatusOr<uint64_t> LoadData(absl::string_view statement, absl::string_view data,
                                     unsigned int* warnings);
+  // Runs one statement and calls `row` for each result row as it streams in (memory stays
+  // flat however large the result); stops calling once `row` returns false.
+  absl::Status QueryEach(absl::string_view sql, const std::function<bool(const MySqlRow&)>& row);
   // Runs one statement and returns all its rows.
   absl::StatusOr<std::vector<MySqlRow>> Query(absl::string_view sql);
 

@@ -43,7 +43,8 @@ absl::Status ReportingStore::Run(const std::string& statement) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<int> ReportingStore::InstallSchema(const std::string& views_sql) {
+absl::StatusOr<int> ReportingStore::InstallSchema(const std::string& views_sql,
+                                                  std::string* views_note) {
   session_.reset();
   GENIMS_RETURN_IF_ERROR(Connect(/*with_database=*/false));
   GENIMS_RETURN_IF_ERROR(
@@ -56,7 +57,9 @@ absl::StatusOr<int> ReportingStore::InstallSchema(const std::string& views_sql) 
   }
   if (!views_sql.empty()) {
     absl::Status status = session_->ExecuteScript(views_sql);
-    if (!status.ok()) {
+    if (absl::IsFailedPrecondition(status)) {
+      *views_note = absl::StrCat("views not created: ", status.message());
+    } else if (!status.ok()) {
       session_.reset();
       return status;
     }

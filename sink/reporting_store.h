@@ -34,8 +34,9 @@ class ReportingStore {
   ReportingStore(MySqlTarget target, const std::vector<ReportPlan>* plans);
 
   // Creates the database if missing, every report's table and reporting_position, and the
-  // views of `views_sql` (may be empty). Returns the number of report tables.
-  absl::StatusOr<int> InstallSchema(const std::string& views_sql);
+  // views of `views_sql` (may be empty). Returns the number of report tables. A view over a
+  // table of an inactive report cannot be created: then `views_note` says so, nothing fails.
+  absl::StatusOr<int> InstallSchema(const std::string& views_sql, std::string* views_note);
 
   absl::StatusOr<std::optional<ReportingPosition>> LoadPosition();
 

@@ -15,7 +15,13 @@ constexpr size_t kMaxUserIdBytes = 128;  // data_change_audit.user_id is VARCHAR
 void AppendJsonString(absl::string_view text, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out->push_back('"');
-  for (char c : text) {
+  // Runs of characters JSON takes as they are are copied whole.
+  size_t run = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(text.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out->append("\\\"");
@@ -33,15 +39,12 @@ void AppendJsonString(absl::string_view text, std::string* out) {
         out->append("\\t");
         break;
       default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[(c >> 4) & 0xf]);
-          out->push_back(kHex[c & 0xf]);
-        } else {
-          out->push_back(c);
-        }
+        out->append("\\u00");
+        out->push_back(kHex[(c >> 4) & 0xf]);
+        out->push_back(kHex[c & 0xf]);
     }
   }
+  out->append(text.data() + run, text.size() - run);
   out->push_back('"');
 }
 

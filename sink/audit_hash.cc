@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <cstdint>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
@@ -9,8 +11,15 @@
 namespace genims {
 
 std::string FormatCommitTime(int64_t unix_micros) {
-  return absl::FormatTime("%Y-%m-%d %H:%M:%E6S", absl::FromUnixMicros(unix_micros),
-                          absl::UTCTimeZone());
+  // The rows of a transaction share their commit time: format each distinct one once.
+  thread_local int64_t last_micros = INT64_MIN;
+  thread_local std::string last_text;
+  if (unix_micros != last_micros) {
+    last_text = absl::FormatTime("%Y-%m-%d %H:%M:%E6S", absl::FromUnixMicros(unix_micros),
+                                 absl::UTCTimeZone());
+    last_micros = unix_micros;
+  }
+  return last_text;
 }
 
 std::string ChainHash(absl::string_view prev_hash, const CanonicalFields& fields) {

@@ -84,8 +84,12 @@ void AppendTsvField(const std::optional<absl::string_view>& value, std::string* 
     out->append("\\N");
     return;
   }
-  for (char c : *value) {
-    switch (c) {
+  // Runs without a character to escape are copied whole (values are mostly such runs).
+  absl::string_view rest = *value;
+  static constexpr absl::string_view kSpecial("\\\t\n\r\0", 5);
+  for (size_t special; (special = rest.find_first_of(kSpecial)) != absl::string_view::npos;) {
+    out->append(rest.data(), special);
+    switch (rest[special]) {
       case '\\':
         out->append("\\\\");
         break;
@@ -98,13 +102,12 @@ void AppendTsvField(const std::optional<absl::string_view>& value, std::string* 
       case '\r':
         out->append("\\r");
         break;
-      case '\0':
-        out->append("\\0");
-        break;
       default:
-        out->push_back(c);
+        out->append("\\0");
     }
+    rest.remove_prefix(special + 1);
   }
+  out->append(rest.data(), rest.size());
 }
 
 std::optional<absl::string_view> View(const std::optional<std::string>& value) {
@@ -206,6 +209,7 @@ absl::Status MySqlAuditStore::ApplyInTransaction(const AuditBatch& batch) {
   bool changes_loaded = false;
   if (load_data_ && !batch.changes.empty()) {
     std::string data;
+    data.reserve(batch.payload_bytes + batch.changes.size() * 256);
     for (const AuditRow& row : batch.changes) {
       const std::string transaction_id = absl::StrCat(row.transaction_id);
       const std::string commit_lsn = absl::StrCat(row.commit_lsn.raw());

@@ -6,6 +6,7 @@
 #include "absl/time/civil_time.h"
 #include "checkpoint/status_macros.h"
 #include "sink/audit_verifier.h"
+#include "sink/json_text.h"
 #include "sink/mysql_session.h"
 
 namespace genims {
@@ -22,33 +23,19 @@ std::string Csv(absl::string_view text) {
   return absl::StrCat("\"", absl::StrReplaceAll(text, {{"\"", "\"\""}}), "\"");
 }
 
-std::string Json(absl::string_view text) {
-  std::string json = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') json.push_back('\\');
-    if (static_cast<unsigned char>(c) < 0x20) {
-      json.append(" ");
-      continue;
-    }
-    json.push_back(c);
-  }
-  json.push_back('"');
-  return json;
-}
-
 std::string Render(const std::vector<Section>& sections, const std::string& format,
                    const std::string& period) {
   std::string out;
   if (format == "json") {
-    absl::StrAppend(&out, "{\"period\":", Json(period), ",\"sections\":[");
+    absl::StrAppend(&out, "{\"period\":", JsonString(period), ",\"sections\":[");
     for (size_t s = 0; s < sections.size(); ++s) {
       const Section& section = sections[s];
-      absl::StrAppend(&out, s ? "," : "", "{\"title\":", Json(section.title), ",\"rows\":[");
+      absl::StrAppend(&out, s ? "," : "", "{\"title\":", JsonString(section.title), ",\"rows\":[");
       for (size_t r = 0; r < section.rows.size(); ++r) {
         absl::StrAppend(&out, r ? "," : "", "{");
         for (size_t c = 0; c < section.columns.size(); ++c) {
-          absl::StrAppend(&out, c ? "," : "", Json(section.columns[c]), ":",
-                          Json(section.rows[r][c]));
+          absl::StrAppend(&out, c ? "," : "", JsonString(section.columns[c]), ":",
+                          JsonString(section.rows[r][c]));
         }
         absl::StrAppend(&out, "}");
       }

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "sink/json_text.h"
 
 namespace genims {
 namespace {
@@ -18,22 +19,6 @@ const char* VerdictName(SetupReport::Verdict verdict) {
       return "info";
   }
   return "info";
-}
-
-std::string JsonString(absl::string_view text) {
-  std::string json = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') {
-      json.push_back('\\');
-      json.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      absl::StrAppendFormat(&json, "\\u%04x", c);
-    } else {
-      json.push_back(c);
-    }
-  }
-  json.push_back('"');
-  return json;
 }
 
 }  // namespace

@@ -22,6 +22,9 @@ absl::Status NotNullCatalog::Load(PgConnection& connection) {
                                     "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
                                     "AND n.nspname NOT LIKE 'pg\\_toast%'"));
   not_null_.clear();
+  learned_tables_.clear();
+  last_schema_.clear();
+  last_table_.clear();
   for (int i = 0; i < rows.size(); ++i) {
     not_null_.insert(Key(rows.Get(i, 0), rows.Get(i, 1), rows.Get(i, 2)));
   }
@@ -29,9 +32,19 @@ absl::Status NotNullCatalog::Load(PgConnection& connection) {
 }
 
 void NotNullCatalog::Apply(RowChange* change) {
-  for (const ColumnValue& column : change->new_columns) {
-    if (column.not_null_declared == NotNullDeclared::kYes) {
-      not_null_.insert(Key(change->schema, change->table, column.name));
+  // Learn a table's NOT NULL columns from the first new row seen of it (a table created since
+  // the catalog was read); consecutive changes mostly hit the same table, so the common case
+  // costs two comparisons and no allocation.
+  if (!change->new_columns.empty() &&
+      (change->schema != last_schema_ || change->table != last_table_)) {
+    last_schema_.assign(change->schema.data(), change->schema.size());
+    last_table_.assign(change->table.data(), change->table.size());
+    if (learned_tables_.insert(Key(change->schema, change->table, "")).second) {
+      for (const ColumnValue& column : change->new_columns) {
+        if (column.not_null_declared == NotNullDeclared::kYes) {
+          not_null_.insert(Key(change->schema, change->table, column.name));
+        }
+      }
     }
   }
   for (ColumnValue& column : change->old_columns) {

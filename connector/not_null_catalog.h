@@ -3,8 +3,9 @@
 // value wal2json 2.5 could not carry (NaN, Infinity) instead of passing for SQL NULL.
 //
 // wal2json's include-not-null describes the new row only; a DELETE's identity says nothing.
-// The catalog is read from pg_attribute when a replication connection starts, and learns
-// from every new row the stream describes (tables created or altered since). It reflects the
+// The catalog is read from pg_attribute when a replication connection starts, and learns a
+// table from the first new row the stream shows of it (tables created since); a column made
+// NOT NULL later in a table already seen is known from the next connection on. It reflects the
 // schema now, not when an old change was made: a column made NOT NULL after a row holding
 // NULL was deleted flags that NULL as lost, the safe direction for an audit trail.
 //
@@ -38,6 +39,9 @@ class NotNullCatalog {
                          absl::string_view column);
 
   std::unordered_set<std::string> not_null_;
+  std::unordered_set<std::string> learned_tables_;  // Tables learned from the stream.
+  std::string last_schema_;                         // The table of the last change with a new row.
+  std::string last_table_;
 };
 
 }  // namespace genims
